@@ -1,0 +1,136 @@
+package org.lenetlab.backend;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Switches ND4J/DL4J onto the fast CPU path before the native backend loads.
+ *
+ * <p>Call {@link #configure()} once, before the first use of {@code Nd4j} (the CLI, the kernel and the trainer
+ * do it for you; calling it again is harmless). It
+ * <ul>
+ *   <li>turns DL4J's oneDNN layer helpers on ({@value #HELPERS_DISABLE_PROPERTY}{@code =false}; DL4J 1.0.0-M2.1
+ *       ships them switched off), unless the user set that property;</li>
+ *   <li>picks the native build that suits this CPU when more than one is on the class path (oneDNN+AVX2 where
+ *       the CPU has AVX2, portable oneDNN otherwise), and refuses with a clear message when the only natives
+ *       present need AVX2 and the CPU lacks it, instead of letting the JVM die of an illegal instruction.</li>
+ * </ul>
+ * The result is visible in {@link #report()}.
+ */
+public final class Backend {
+    /** DL4J's switch for its platform layer helpers (oneDNN on CPU, cuDNN on CUDA). */
+    public static final String HELPERS_DISABLE_PROPERTY = "org.eclipse.deeplearning4j.helpers.disable";
+    /** JavaCPP's choice among native builds (classifier suffixes such as {@code -onednn-avx2}). */
+    public static final String PLATFORM_EXTENSION_PROPERTY = "org.bytedeco.javacpp.platform.extension";
+
+    /** Native builds of libnd4j we know, fastest first. */
+    static final List<String> KNOWN_EXTENSIONS = List.of("-onednn-avx512", "-onednn-avx2", "-onednn", "-avx512", "-avx2", "");
+    private static final String BINDINGS_DIR = "org/nd4j/linalg/cpu/nativecpu/bindings/";
+
+    private static volatile String nativeBuild;
+
+    private Backend() {
+    }
+
+    /**
+     * Prepares the fast path; must run before ND4J initialises to have full effect.
+     *
+     * @return the native build chosen, e.g. {@code linux-x86_64-onednn-avx2}, or {@code "unknown"} when no CPU
+     *     natives were found on the class path (for example on the CUDA backend)
+     * @throws IllegalStateException if the only natives present need CPU instructions this machine lacks
+     */
+    public static synchronized String configure() {
+        if (nativeBuild != null) {
+            return nativeBuild;
+        }
+        if (System.getProperty(HELPERS_DISABLE_PROPERTY) == null) {
+            System.setProperty(HELPERS_DISABLE_PROPERTY, "false");
+        }
+        String platform = javacppPlatform();
+        CpuFeatures cpu = CpuFeatures.detect();
+        List<String> present = KNOWN_EXTENSIONS.stream().filter(ext -> nativesPresent(platform, ext)).toList();
+        String requested = System.getProperty(PLATFORM_EXTENSION_PROPERTY);
+        Optional<String> usable = present.stream().filter(cpu::canRun).findFirst();
+        if (requested != null) {
+            nativeBuild = platform + requested;
+        } else if (present.isEmpty()) {
+            nativeBuild = "unknown";
+        } else if (usable.isEmpty()) {
+            throw new IllegalStateException(String.format(Locale.ROOT,
+                    "The ND4J natives on the class path (%s) need %s, which this CPU (%s) does not have. "
+                            + "Use the portable natives: run through ./lenet (it picks them automatically) or build "
+                            + "with ./mvnw -Dnd4j.cpu=portable ...",
+                    platform + present.get(0), CpuFeatures.required(present.get(0)), cpu.model()));
+        } else {
+            System.setProperty(PLATFORM_EXTENSION_PROPERTY, usable.get());
+            nativeBuild = platform + usable.get();
+        }
+        return nativeBuild;
+    }
+
+    /**
+     * Describes the backend in use; initialises ND4J if needed.
+     *
+     * @return the environment report that notebooks and the CLI print at start
+     */
+    public static EnvironmentReport report() {
+        return EnvironmentReport.collect(configure(), CpuFeatures.detect());
+    }
+
+    static String javacppPlatform() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
+        String osPart = os.startsWith("windows") ? "windows" : os.startsWith("mac") ? "macosx" : "linux";
+        String archPart = switch (arch) {
+            case "amd64", "x86_64", "x86-64" -> "x86_64";
+            case "aarch64", "arm64" -> "arm64";
+            default -> arch;
+        };
+        return System.getProperty("org.bytedeco.javacpp.platform", osPart + "-" + archPart);
+    }
+
+    private static boolean nativesPresent(String platform, String extension) {
+        String library = platform.startsWith("windows") ? "jnind4jcpu.dll"
+                : platform.startsWith("macosx") ? "libjnind4jcpu.dylib" : "libjnind4jcpu.so";
+        return Backend.class.getClassLoader().getResource(BINDINGS_DIR + platform + extension + "/" + library) != null;
+    }
+
+    /** What this CPU can execute, as far as the natives care. */
+    record CpuFeatures(String model, boolean avx2, boolean avx512, boolean known) {
+        static CpuFeatures detect() {
+            Path cpuinfo = Path.of("/proc/cpuinfo");
+            if (!Files.isReadable(cpuinfo)) {
+                return new CpuFeatures(System.getProperty("os.arch"), false, false, false);
+            }
+            try {
+                List<String> lines = Files.readAllLines(cpuinfo);
+                String model = lines.stream().filter(l -> l.startsWith("model name")).findFirst()
+                        .map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse(System.getProperty("os.arch"));
+                String flags = lines.stream().filter(l -> l.startsWith("flags")).findFirst().orElse("");
+                List<String> words = List.of(flags.substring(flags.indexOf(':') + 1).trim().split("\\s+"));
+                return new CpuFeatures(model, words.contains("avx2"), words.contains("avx512f"), true);
+            } catch (IOException e) {
+                return new CpuFeatures(System.getProperty("os.arch"), false, false, false);
+            }
+        }
+
+        /** Unknown CPUs (no /proc/cpuinfo) are trusted: the natives check again when they load. */
+        boolean canRun(String extension) {
+            if (!known) {
+                return true;
+            }
+            if (extension.contains("avx512")) {
+                return avx512;
+            }
+            return !extension.contains("avx2") || avx2;
+        }
+
+        static String required(String extension) {
+            return extension.contains("avx512") ? "AVX-512" : extension.contains("avx2") ? "AVX2" : "nothing special";
+        }
+    }
+}
