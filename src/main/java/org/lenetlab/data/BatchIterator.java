@@ -1,0 +1,204 @@
+package org.lenetlab.data;
+
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Mini-batches of an {@link ImageDataset} for DL4J, optionally shuffled, with the next batch prepared on a
+ * background thread while the current one trains.
+ *
+ * <p>Shuffling is seeded per epoch: the order of epoch {@code e} depends only on {@code (seed, e)}, so a run
+ * resumed at epoch {@code e} ({@link #setEpoch(int)}) sees exactly the batches an uninterrupted run would.
+ * {@link #reset()} moves to the next epoch.
+ */
+public final class BatchIterator implements DataSetIterator, AutoCloseable {
+    private static final long serialVersionUID = 1L;
+
+    private final transient ImageDataset dataset;
+    private final int batchSize;
+    private final boolean shuffle;
+    private final long seed;
+    private final transient ExecutorService prefetcher;
+    private transient int[] order;
+    private transient int cursor;
+    private transient int epoch;
+    private transient CompletableFuture<DataSet> next;
+    private transient DataSetPreProcessor preProcessor;
+
+    /**
+     * @param dataset   the images
+     * @param batchSize images per batch (the last batch may be smaller)
+     * @param shuffle   whether to shuffle the order every epoch
+     * @param seed      seed of the shuffles
+     */
+    public BatchIterator(ImageDataset dataset, int batchSize, boolean shuffle, long seed) {
+        if (batchSize <= 0) {
+            throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
+        }
+        if (dataset.size() == 0) {
+            throw new IllegalArgumentException(dataset.name() + " is empty: nothing to iterate over");
+        }
+        this.dataset = dataset;
+        this.batchSize = batchSize;
+        this.shuffle = shuffle;
+        this.seed = seed;
+        this.prefetcher = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "lenetlab-prefetch");
+            t.setDaemon(true);
+            return t;
+        });
+        setEpoch(0);
+    }
+
+    /** @return the dataset being iterated */
+    public ImageDataset dataset() {
+        return dataset;
+    }
+
+    /** @return the epoch whose order is being served, starting at 0 */
+    public int epoch() {
+        return epoch;
+    }
+
+    /**
+     * Positions the iterator at the start of epoch {@code epoch} (used when resuming from a checkpoint).
+     *
+     * @param epoch epoch number, starting at 0
+     */
+    public synchronized void setEpoch(int epoch) {
+        this.epoch = epoch;
+        this.order = new int[dataset.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        if (shuffle) {
+            Random rng = new Random(seed * 1_000_003L + epoch);
+            for (int i = order.length - 1; i > 0; i--) {
+                int j = rng.nextInt(i + 1);
+                int tmp = order[i];
+                order[i] = order[j];
+                order[j] = tmp;
+            }
+        }
+        cursor = 0;
+        next = null;
+        prefetch();
+    }
+
+    private void prefetch() {
+        if (cursor < order.length) {
+            int from = cursor;
+            int to = Math.min(cursor + batchSize, order.length);
+            int[] snapshot = order;
+            next = CompletableFuture.supplyAsync(() -> build(snapshot, from, to), prefetcher);
+        } else {
+            next = null;
+        }
+    }
+
+    private DataSet build(int[] snapshot, int from, int to) {
+        int n = to - from;
+        int len = dataset.imageLength();
+        int classes = dataset.numClasses();
+        float[] features = new float[n * len];
+        float[] labels = new float[n * classes];
+        for (int k = 0; k < n; k++) {
+            int i = snapshot[from + k];
+            dataset.copyImage(i, features, k * len);
+            labels[k * classes + dataset.label(i)] = 1f;
+        }
+        return new DataSet(
+                Nd4j.create(features, new long[] {n, dataset.channels(), dataset.height(), dataset.width()},
+                        DataType.FLOAT),
+                Nd4j.create(labels, new long[] {n, classes}, DataType.FLOAT));
+    }
+
+    @Override
+    public synchronized boolean hasNext() {
+        return next != null;
+    }
+
+    @Override
+    public synchronized DataSet next() {
+        if (next == null) {
+            throw new java.util.NoSuchElementException("epoch " + epoch + " of " + dataset.name() + " is finished");
+        }
+        DataSet batch = next.join();
+        cursor = Math.min(cursor + batchSize, order.length);
+        prefetch();
+        if (preProcessor != null) {
+            preProcessor.preProcess(batch);
+        }
+        return batch;
+    }
+
+    @Override
+    public DataSet next(int num) {
+        throw new UnsupportedOperationException("batch size is fixed at construction: " + batchSize);
+    }
+
+    /** @return number of batches per epoch */
+    public int batchesPerEpoch() {
+        return (dataset.size() + batchSize - 1) / batchSize;
+    }
+
+    @Override
+    public int inputColumns() {
+        return dataset.imageLength();
+    }
+
+    @Override
+    public int totalOutcomes() {
+        return dataset.numClasses();
+    }
+
+    @Override
+    public boolean resetSupported() {
+        return true;
+    }
+
+    @Override
+    public boolean asyncSupported() {
+        return false; // already prefetches; DL4J must not wrap it in another async iterator
+    }
+
+    /** Starts the next epoch (a new shuffle when shuffling). */
+    @Override
+    public synchronized void reset() {
+        setEpoch(epoch + 1);
+    }
+
+    @Override
+    public int batch() {
+        return batchSize;
+    }
+
+    @Override
+    public void setPreProcessor(DataSetPreProcessor preProcessor) {
+        this.preProcessor = preProcessor;
+    }
+
+    @Override
+    public DataSetPreProcessor getPreProcessor() {
+        return preProcessor;
+    }
+
+    @Override
+    public List<String> getLabels() {
+        return dataset.classNames();
+    }
+
+    @Override
+    public void close() {
+        prefetcher.shutdownNow();
+    }
+}
