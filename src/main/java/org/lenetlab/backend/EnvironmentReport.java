@@ -28,24 +28,21 @@ public record EnvironmentReport(String backend, String nativeBuild, boolean oneD
 
     static EnvironmentReport collect(String nativeBuild, Backend.CpuFeatures cpu) {
         Properties info = Nd4j.getExecutioner().getEnvironmentInformation();
-        String backend = info.getProperty("backend", "unknown");
-        boolean oneDnn = "CPU".equalsIgnoreCase(backend) && nativeOneDnnEnabled();
+        String backend = value(info, "backend", "unknown");
+        boolean oneDnn = "CPU".equalsIgnoreCase(backend) && NativeCpuEnvironment.oneDnnEnabled();
         boolean helpers = oneDnn && !Boolean.parseBoolean(System.getProperty(Backend.HELPERS_DISABLE_PROPERTY, "true"))
                 && BaseMKLDNNHelper.mklDnnEnabled();
-        int omp = parseInt(info.getProperty("omp.threads"), Runtime.getRuntime().availableProcessors());
-        String blas = info.getProperty("blas.vendor", "unknown") + " (" + info.getProperty("blas.threads", "?")
-                + " threads)";
+        int omp = parseInt(value(info, "omp.threads", ""), Runtime.getRuntime().availableProcessors());
+        String blas = value(info, "blas.vendor", "unknown") + " (" + value(info, "blas.threads", "?") + " threads)";
         return new EnvironmentReport(backend, nativeBuild, oneDnn, helpers, omp, blas, cpu.model(), cpu.avx2(),
                 System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
                 Runtime.getRuntime().maxMemory() / (1024 * 1024));
     }
 
-    private static boolean nativeOneDnnEnabled() {
-        try {
-            return org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu.Environment.getInstance().isUseONEDNN();
-        } catch (LinkageError e) {
-            return false;
-        }
+    /** ND4J stores numbers as Integer values, which {@link Properties#getProperty} would not return. */
+    private static String value(Properties info, String key, String fallback) {
+        Object v = info.get(key);
+        return v == null ? fallback : String.valueOf(v);
     }
 
     private static int parseInt(String value, int fallback) {

@@ -28,7 +28,7 @@ public final class Nd4jCpu {
 
         /** @return whether libnd4j was built with oneDNN and has it switched on */
         public boolean isUseMKLDNN() {
-            return org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu.Environment.getInstance().isUseONEDNN();
+            return org.lenetlab.backend.NativeCpuEnvironment.oneDnnEnabled();
         }
     }
 }
