@@ -51,23 +51,16 @@ public final class Backend {
             System.setProperty(HELPERS_DISABLE_PROPERTY, "false");
         }
         String platform = javacppPlatform();
-        CpuFeatures cpu = CpuFeatures.detect();
-        List<String> present = KNOWN_EXTENSIONS.stream().filter(ext -> nativesPresent(platform, ext)).toList();
         String requested = System.getProperty(PLATFORM_EXTENSION_PROPERTY);
-        Optional<String> usable = present.stream().filter(cpu::canRun).findFirst();
-        if (requested != null) {
-            nativeBuild = platform + requested;
-        } else if (present.isEmpty()) {
+        List<String> present = KNOWN_EXTENSIONS.stream().filter(ext -> nativesPresent(platform, ext)).toList();
+        Optional<String> chosen = chooseExtension(platform, present, CpuFeatures.detect(), requested);
+        if (chosen.isEmpty()) {
             nativeBuild = "unknown";
-        } else if (usable.isEmpty()) {
-            throw new IllegalStateException(String.format(Locale.ROOT,
-                    "The ND4J natives on the class path (%s) need %s, which this CPU (%s) does not have. "
-                            + "Use the portable natives: run through ./lenet (it picks them automatically) or build "
-                            + "with ./mvnw -Dnd4j.cpu=portable ...",
-                    platform + present.get(0), CpuFeatures.required(present.get(0)), cpu.model()));
         } else {
-            System.setProperty(PLATFORM_EXTENSION_PROPERTY, usable.get());
-            nativeBuild = platform + usable.get();
+            if (requested == null) {
+                System.setProperty(PLATFORM_EXTENSION_PROPERTY, chosen.get());
+            }
+            nativeBuild = platform + chosen.get();
         }
         return nativeBuild;
     }
@@ -79,6 +72,35 @@ public final class Backend {
      */
     public static EnvironmentReport report() {
         return EnvironmentReport.collect(configure(), CpuFeatures.detect());
+    }
+
+    /**
+     * Chooses the native build to load.
+     *
+     * @param platform  JavaCPP platform, e.g. {@code linux-x86_64}
+     * @param present   extensions whose natives are on the class path, fastest first
+     * @param cpu       what this CPU can run
+     * @param requested extension the user asked for, or {@code null}
+     * @return the extension to load; empty when no CPU natives are present
+     * @throws IllegalStateException when natives are present but none can run on this CPU
+     */
+    static Optional<String> chooseExtension(String platform, List<String> present, CpuFeatures cpu,
+                                            String requested) {
+        if (requested != null) {
+            return Optional.of(requested);
+        }
+        if (present.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> usable = present.stream().filter(cpu::canRun).findFirst();
+        if (usable.isEmpty()) {
+            throw new IllegalStateException(String.format(Locale.ROOT,
+                    "The ND4J natives on the class path (%s) need %s, which this CPU (%s) does not have. "
+                            + "Use the portable natives: run through ./lenet (it picks them automatically) or build "
+                            + "with ./mvnw -Dnd4j.cpu=portable ...",
+                    platform + present.get(0), CpuFeatures.required(present.get(0)), cpu.model()));
+        }
+        return usable;
     }
 
     static String javacppPlatform() {
