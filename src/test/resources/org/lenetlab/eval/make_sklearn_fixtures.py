@@ -12,6 +12,10 @@ computes from them: the exact text of classification_report for several `digits`
 the per-class and averaged numbers, accuracy, the confusion matrix (plain and normalised three ways) and
 top_k_accuracy_score.
 
+Two more files pin down the arithmetic underneath: python-format.json (how Python's '{:.{d}f}' rounds, ties
+included) and numpy-sums.json (np.sum and np.mean of float64 arrays, whose pairwise summation order the averages
+must reproduce to the last bit).
+
 The report is always produced with labels=range(n_classes): LeNet Lab's report lists every named class, even one
 that occurs neither in y_true nor in y_pred, exactly as scikit-learn does when it is given those labels.
 """
@@ -296,7 +300,34 @@ def single_class():
             [0, 0, 0, 0, 0, 0], [0, 1, 0, 0, 1, 0])
 
 
+def python_formatting():
+    # how Python prints floats with '{:.{d}f}' (the report's number format), ties and near-ties included
+    rng = np.random.default_rng(99)
+    values = [0.0, -0.0, 1.0, 0.5, 1.5, 2.5, 0.125, 0.375, 0.625, 0.875, 0.845, 0.835, 0.005, 0.015, 0.025,
+              0.0625, 0.1875, 0.9999, 0.99995, 0.999999999, 1e-12, 2.0 / 3.0, -0.001, -0.125, 123.456, 1e6 + 0.5]
+    values += [k / 8 for k in range(1, 8)] + [k / 200 for k in range(0, 201, 7)] + [k / 16 for k in range(1, 16)]
+    values += [float(v) for v in rng.random(200)]
+    cases = [{"value": v, "digits": d, "text": "{:.{d}f}".format(v, d=d)} for v in values for d in (0, 1, 2, 3, 4, 6)]
+    write_json(os.path.join(HERE, "python-format.json"),
+               {"format": FORMAT_VERSION, "generator": "make_sklearn_fixtures.py",
+                "python_version": sys.version.split()[0], "cases": cases})
+
+
+def numpy_sums():
+    # np.sum and np.mean of float64 arrays of many lengths: the summation order the averages must reproduce
+    rng = np.random.default_rng(17)
+    cases = []
+    for n in list(range(1, 40)) + [63, 64, 65, 127, 128, 129, 130, 200, 255, 256, 257, 300, 513, 1000]:
+        a = rng.random(n) * rng.choice([1.0, 1e-3, 1e3])
+        cases.append({"values": [float(v) for v in a], "sum": float(np.sum(a)), "mean": float(np.mean(a))})
+    write_json(os.path.join(HERE, "numpy-sums.json"),
+               {"format": FORMAT_VERSION, "generator": "make_sklearn_fixtures.py", "numpy_version": np.__version__,
+                "cases": cases})
+
+
 def main():
+    python_formatting()
+    numpy_sums()
     balanced_10()
     imbalanced_51()
     zero_division()
