@@ -56,6 +56,7 @@ public final class Downloader {
     private final Path cacheDir;
     private final DownloadSettings settings;
     private final DownloadListener listener;
+    private final List<URI> mirrors;
 
     /** A downloader into the default cache with default settings and a progress bar on standard error. */
     public Downloader() {
@@ -63,14 +64,43 @@ public final class Downloader {
     }
 
     /**
+     * A downloader using the mirrors each manifest lists.
+     *
      * @param cacheDir where downloaded files are kept (a folder per dataset is made inside)
      * @param settings timeouts and retries
      * @param listener told about progress
      */
     public Downloader(Path cacheDir, DownloadSettings settings, DownloadListener listener) {
+        this(cacheDir, settings, listener, List.of());
+    }
+
+    /**
+     * A downloader that uses its own mirrors instead of the manifests' (a local mirror, a test server).
+     *
+     * @param cacheDir where downloaded files are kept (a folder per dataset is made inside)
+     * @param settings timeouts and retries
+     * @param listener told about progress
+     * @param mirrors  base URLs (each ending in {@code /}) tried in order for every file; empty to use the
+     *                 manifest's mirrors
+     */
+    public Downloader(Path cacheDir, DownloadSettings settings, DownloadListener listener, List<URI> mirrors) {
         this.cacheDir = cacheDir.toAbsolutePath().normalize();
         this.settings = Objects.requireNonNull(settings, "settings");
         this.listener = Objects.requireNonNull(listener, "listener");
+        this.mirrors = List.copyOf(mirrors);
+        for (URI m : this.mirrors) {
+            if (m.getPath() == null || !m.getPath().endsWith("/")) {
+                throw new IllegalArgumentException("mirror " + m + " must end in / (it is a base URL)");
+            }
+        }
+    }
+
+    /**
+     * @param manifest a dataset
+     * @return the base URLs this downloader tries for it, in order
+     */
+    public List<URI> mirrorsFor(DatasetManifest manifest) {
+        return mirrors.isEmpty() ? manifest.mirrors() : mirrors;
     }
 
     /** @return {@code $LENETLAB_DATA_DIR} if set, else {@code ~/.cache/lenetlab} */
@@ -205,7 +235,7 @@ public final class Downloader {
         Path part = target.resolveSibling(entry.name() + ".part");
         List<DownloadFailedException.Attempt> failures = new ArrayList<>();
         IOException last = null;
-        for (URI mirror : manifest.mirrors()) {
+        for (URI mirror : mirrorsFor(manifest)) {
             URI url = DatasetManifest.urlOf(mirror, entry.name());
             IOException mirrorError = null;
             boolean cleanRestartGranted = false;
