@@ -55,7 +55,7 @@ final class IdxDatasetLoader {
         }
         message.append("\nWhat to do: with internet access run `./lenet download --dataset ").append(manifest.dataset())
                 .append("`; or copy ").append(String.join(" and ", files)).append(" into a directory and pass it")
-                .append(" explicitly, or into the cache (~/.cache/lenetlab/").append(manifest.dataset())
+                .append(" explicitly (the download cache is ~/.cache/lenetlab/").append(manifest.dataset())
                 .append(", or $").append(Downloader.DATA_DIR_ENV).append('/').append(manifest.dataset()).append(')')
                 .append(extraAdvice);
         throw new DatasetMissingException(message.toString(), lastMiss);
