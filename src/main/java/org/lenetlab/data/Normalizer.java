@@ -57,6 +57,7 @@ public final class Normalizer {
      * @return the fitted normalizer
      */
     public static Normalizer standardize(ImageDataset train) {
+        requireNotEmpty(train);
         int channels = train.channels();
         int plane = train.height() * train.width();
         double[] sum = new double[channels];
@@ -76,7 +77,6 @@ public final class Normalizer {
             }
         }
         double n = (double) train.size() * plane;
-        requireNotEmpty(train);
         double[] mean = new double[channels];
         double[] std = new double[channels];
         for (int c = 0; c < channels; c++) {
