@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Enumeration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -190,20 +191,26 @@ public final class ModelIO {
         }
     }
 
-    /** Reads every entry to the end, which makes the zip library check each entry's CRC. */
+    /** Reads every entry to the end and compares its CRC-32 with the one recorded in the zip. */
     private static void verifyEntries(Path file, ZipFile zip) throws IOException {
         Enumeration<? extends ZipEntry> entries = zip.entries();
         byte[] buffer = new byte[1 << 16];
         while (entries.hasMoreElements()) {
             ZipEntry entry = entries.nextElement();
+            CRC32 crc = new CRC32();
             try (InputStream in = zip.getInputStream(entry)) {
-                while (in.read(buffer) >= 0) {
-                    // reading is the check
+                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    crc.update(buffer, 0, n);
                 }
-            } catch (ZipException | java.io.EOFException e) {
+            } catch (IOException e) {
                 throw new ModelFileException(file, ModelFileException.Reason.DAMAGED, String.format(Locale.ROOT,
                         "%s is damaged: entry %s cannot be read (%s). Copy or save the model again.", file,
                         entry.getName(), e.getMessage()), e);
+            }
+            if (entry.getCrc() != -1 && entry.getCrc() != crc.getValue()) {
+                throw new ModelFileException(file, ModelFileException.Reason.DAMAGED, String.format(Locale.ROOT,
+                        "%s is damaged: entry %s does not match its checksum. Copy or save the model again.", file,
+                        entry.getName()), null);
             }
         }
     }

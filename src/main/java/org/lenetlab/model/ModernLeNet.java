@@ -371,13 +371,13 @@ public final class ModernLeNet extends LeNetBuilder<ModernLeNet> {
         } catch (IllegalArgumentException e) {
             int minHeight = smallestSide(convFilters, true);
             int minWidth = smallestSide(convFilters, false);
+            String advice = padding.mode() == Padding.Mode.SAME ? "fewer conv blocks"
+                    : "padding 'same', a smaller kernel or fewer conv blocks";
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "%s: the input %s is too small for %d conv block(s) with %d×%d kernels, %s padding and 2×2 "
-                            + "pooling. %s The smallest input these settings accept is %d×%d; otherwise use "
-                            + "padding 'same', a smaller kernel or fewer conv blocks.",
+                            + "pooling. %s The smallest input these settings accept is %d×%d; otherwise use %s.",
                     architecture, in, convBlocks, kernelSize, kernelSize, padding, e.getMessage(), minHeight,
-                    minWidth), e);
-        }
+                    minWidth, advice), e);        }
     }
 
     private List<LayerSpec> spatialStages(int[] convFilters) {

@@ -111,11 +111,13 @@ public final class ShapeCalculator {
                 : outputSize(in, kernel, stride, pad);
         if (out < 1) {
             String padded = pad > 0 ? String.format(Locale.ROOT, " (%d after padding)", in + 2 * pad) : "";
+            String smaller = kernel > 1 ? ", a smaller window" : "";
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "Layer '%s' (%s %s): its %d-wide window does not fit the input %s %d%s, so the output %s would "
-                            + "be %d. Use a larger input image, 'same' padding, a smaller kernel, or fewer "
-                            + "pooling/convolution layers before this one.",
-                    layer.name(), layer.kind(), layer.describe(), kernel, dimension, in, padded, dimension, out));
+                            + "be %d. Use a larger input image, 'same' padding%s, or fewer pooling/convolution "
+                            + "layers before this one.",
+                    layer.name(), layer.kind(), layer.describe(), kernel, dimension, in, padded, dimension, out,
+                    smaller));
         }
         return out;
     }
