@@ -3,28 +3,22 @@ package org.lenetlab.train;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.zip.CRC32;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.lenetlab.backend.Backend;
-import org.lenetlab.data.BatchIterator;
 import org.lenetlab.data.ImageDataset;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Trains a DL4J {@link MultiLayerNetwork} on an {@link ImageDataset}, epoch by epoch and batch by batch, the way
@@ -54,8 +48,6 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>A trainer runs one training at a time; {@link #requestStop()} may be called from any thread.
  */
 public final class Trainer {
-    private static final String EARLY_STOPPING_FINISH = "early stopping";
-
     private final TrainingConfig config;
     private final Checkpoint.ModelWriter modelWriter;
     private volatile boolean stopRequested;
@@ -126,8 +118,9 @@ public final class Trainer {
             }
         });
         config.optimizer().applyTo(net);
-        Session session = new Session(net, train, validation, fingerprint(net, train, validation));
-        return session.run();
+        TrainingRun run = newRun(net, train, validation, fingerprint(net, train, validation));
+        run.startFresh();
+        return run.run();
     }
 
     /**
@@ -192,9 +185,9 @@ public final class Trainer {
             now.put("network", expectedNetwork);
         }
         compareFingerprints(dir, saved.fingerprint(), now);
-        Session session = new Session(net, train, validation, saved.fingerprint());
-        session.restore(saved, bestWeights);
-        return session.run();
+        TrainingRun run = newRun(net, train, validation, saved.fingerprint());
+        run.restore(saved, bestWeights);
+        return run.run();
     }
 
     private static String savedEpochs(Path dir) {
@@ -295,266 +288,11 @@ public final class Trainer {
 
     // ---------------------------------------------------------------- the run
 
-    private boolean stopping() {
-        return stopRequested || Thread.currentThread().isInterrupted();
-    }
-
-    private String stopCause() {
-        return Thread.currentThread().isInterrupted() ? "thread interrupted" : "stop requested";
-    }
-
-    /** One call of fit/resume: the evolving state of the run. */
-    private final class Session {
-        private final MultiLayerNetwork net;
-        private final ImageDataset train;
-        private final ImageDataset validation;
-        private final Map<String, String> fingerprint;
-        private final EarlyStopping earlyStopping;
-        private final ReduceLrOnPlateau plateau;
-        private final DivergenceGuard guard;
-        private final Checkpoint checkpoint;
-        private History history = History.empty();
-        private double plateauRate;
-        private INDArray bestWeights;
-        private int bestWeightsEpoch;
-        private boolean bestWeightsChanged;
-        private String finished;
-        private String bestWeightsFile;
-
-        Session(MultiLayerNetwork net, ImageDataset train, ImageDataset validation, Map<String, String> fingerprint) {
-            this.net = net;
-            this.train = train;
-            this.validation = validation;
-            this.fingerprint = fingerprint;
-            this.earlyStopping = config.earlyStopping().map(EarlyStopping::new).orElse(null);
-            this.plateau = config.reduceLrOnPlateau().map(ReduceLrOnPlateau::new).orElse(null);
-            this.guard = new DivergenceGuard(config.divergenceFactor());
-            this.checkpoint = config.checkpointDir().map(dir -> new Checkpoint(dir, modelWriter)).orElse(null);
-            this.plateauRate = config.optimizer().learningRate();
-        }
-
-        void restore(TrainerState saved, INDArray savedBestWeights) {
-            // The restored-epoch mark belongs to the end of a session; a continued run sets it again when it ends.
-            history = saved.history().withRestoredEpoch(0);
-            plateauRate = saved.plateauRate();
-            guard.restore(saved.referenceLoss());
-            if (earlyStopping != null && saved.earlyStopping() != null) {
-                earlyStopping.restore(saved.earlyStopping());
-            }
-            if (plateau != null && saved.plateau() != null) {
-                plateau.restore(saved.plateau());
-            }
-            bestWeights = savedBestWeights;
-            bestWeightsEpoch = saved.bestWeightsEpoch();
-            bestWeightsFile = saved.bestWeightsFile();
-            finished = saved.finished();
-        }
-
-        TrainingResult run() {
-            stopRequested = false;
-            long start = System.nanoTime();
-            long trainingNanos = 0;
-            long images = 0;
-            StopReason reason = null;
-            String reasonText = null;
-            AccuracyProbe probe = new AccuracyProbe();
-            Collection<org.deeplearning4j.optimize.api.TrainingListener> original = new ArrayList<>(net.getListeners());
-            net.addListeners(probe);
-            try (BatchIterator batches = new BatchIterator(train, config.batchSize(), config.shuffle(), config.seed())) {
-                int perEpoch = batches.batchesPerEpoch();
-                int epoch = history.size() + 1;
-                boolean firstBatch = true;
-                if (EARLY_STOPPING_FINISH.equals(finished)) {
-                    reason = StopReason.EARLY_STOPPING;
-                    reasonText = "early stopping (at epoch " + history.size() + ", before this session)";
-                }
-                while (reason == null) {
-                    if (epoch > config.epochs()) {
-                        reason = StopReason.COMPLETED;
-                        reasonText = "completed";
-                        break;
-                    }
-                    if (stopping()) {
-                        reason = StopReason.INTERRUPTED;
-                        reasonText = String.format(Locale.ROOT, "interrupted (%s) before epoch %d", stopCause(), epoch);
-                        break;
-                    }
-                    double lr = plateauRate * config.schedule().multiplier(epoch);
-                    net.setLearningRate(lr);
-                    net.getLayerWiseConfigurations().setEpochCount(epoch - 1);
-                    // Dropout masks come from ND4J's (per-thread) generator: seeding it per epoch makes every epoch
-                    // reproducible on its own, which is what lets a resumed run match an uninterrupted one.
-                    Nd4j.getRandom().setSeed(config.seed() + epoch - 1);
-                    batches.setEpoch(epoch - 1);
-                    int e = epoch;
-                    config.listeners().forEach(l -> l.onEpochStart(new EpochStart(e, config.epochs(), perEpoch,
-                            train.size(), lr)));
-
-                    long t0 = System.nanoTime();
-                    double lossSum = 0;
-                    long seen = 0;
-                    long correct = 0;
-                    int batch = 0;
-                    boolean interrupted = false;
-                    while (batches.hasNext()) {
-                        if (stopping()) {
-                            interrupted = true;
-                            break;
-                        }
-                        DataSet ds = batches.next();
-                        batch++;
-                        probe.reset();
-                        fitBatch(ds, firstBatch);
-                        firstBatch = false;
-                        double loss = net.score();
-                        try {
-                            guard.check(epoch, batch, perEpoch, loss, lr);
-                        } catch (TrainingDivergedException diverged) {
-                            throw diverged.withHistory(history);
-                        }
-                        long hits = probe.correct() >= 0 ? probe.correct()
-                                : AccuracyProbe.countCorrect(net.output(ds.getFeatures(), false), ds.getLabels());
-                        int n = ds.numExamples();
-                        lossSum += loss * n;
-                        seen += n;
-                        correct += hits;
-                        double elapsed = (System.nanoTime() - t0) / 1e9;
-                        BatchProgress progress = new BatchProgress(epoch, config.epochs(), batch, perEpoch, loss,
-                                lossSum / seen, (double) correct / seen, seen, elapsed, elapsed > 0 ? seen / elapsed : 0);
-                        config.listeners().forEach(l -> l.onBatchEnd(progress));
-                    }
-                    trainingNanos += System.nanoTime() - t0;
-                    images += seen;
-                    if (interrupted) {
-                        reason = StopReason.INTERRUPTED;
-                        reasonText = String.format(Locale.ROOT, "interrupted (%s) in epoch %d after batch %d of %d",
-                                stopCause(), epoch, batch, perEpoch);
-                        break;
-                    }
-                    ValidationScore val = null;
-                    if (validation != null) {
-                        val = ValidationScore.evaluate(net, validation, config.validationBatchSize(), Trainer.this::stopping);
-                        if (val == null) {
-                            reason = StopReason.INTERRUPTED;
-                            reasonText = String.format(Locale.ROOT, "interrupted (%s) while validating epoch %d",
-                                    stopCause(), epoch);
-                            break;
-                        }
-                    }
-                    double seconds = (System.nanoTime() - t0) / 1e9;
-                    EpochRecord record = endEpoch(epoch, lr, lossSum / seen, (double) correct / seen,
-                            val == null ? Double.NaN : val.loss(), val == null ? Double.NaN : val.accuracy(), seconds);
-                    config.listeners().forEach(l -> l.onEpochEnd(record));
-                    if (finished != null) {
-                        reason = StopReason.EARLY_STOPPING;
-                        reasonText = String.format(Locale.ROOT, "early stopping: %s did not improve for %d epoch%s",
-                                earlyStopping.settings().monitor(), earlyStopping.waitCount(),
-                                earlyStopping.waitCount() == 1 ? "" : "s");
-                    }
-                    epoch++;
-                }
-            } catch (RuntimeException failure) {
-                net.setListeners(original);
-                for (TrainingListener l : config.listeners()) {
-                    try {
-                        l.onTrainingFailed(failure);
-                    } catch (RuntimeException ignored) {
-                        // the original failure is what the caller needs to see
-                    }
-                }
-                throw failure;
-            }
-            net.setListeners(original);
-            boolean restore = reason != StopReason.INTERRUPTED && earlyStopping != null
-                    && earlyStopping.settings().restoreBestWeights() && bestWeights != null;
-            if (restore) {
-                net.setParams(bestWeights);
-                history = history.withRestoredEpoch(bestWeightsEpoch);
-                if (checkpoint != null) {
-                    checkpoint.saveHistory(history);
-                }
-            }
-            OptionalInt best = earlyStopping != null && earlyStopping.bestEpoch() > 0
-                    ? OptionalInt.of(earlyStopping.bestEpoch()) : history.bestEpoch();
-            TrainingResult result = new TrainingResult(net, history, reason, reasonText, best,
-                    (System.nanoTime() - start) / 1e9, trainingNanos / 1e9, images);
-            config.listeners().forEach(l -> l.onTrainingEnd(result));
-            return result;
-        }
-
-        private void fitBatch(DataSet ds, boolean first) {
-            if (!first) {
-                net.fit(ds);
-                return;
-            }
-            try {
-                net.fit(ds);
-            } catch (RuntimeException e) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "the network cannot train on %s (images %d×%d×%d, channels first, %d classes): %s. Build the "
-                                + "network for this input shape and number of classes.", train.name(), train.channels(),
-                        train.height(), train.width(), train.numClasses(), e.getMessage()), e);
-            }
-        }
-
-        /** Early stopping, plateau, history and checkpoint at the end of an epoch. */
-        private EpochRecord endEpoch(int epoch, double lr, double loss, double accuracy, double valLoss,
-                                     double valAccuracy, double seconds) {
-            EpochRecord provisional = new EpochRecord(epoch, loss, accuracy, valLoss, valAccuracy, lr, seconds, false);
-            if (earlyStopping != null) {
-                EarlyStopping.Decision decision = earlyStopping.update(epoch, provisional.value(
-                        earlyStopping.settings().monitor()));
-                if (earlyStopping.settings().restoreBestWeights() && earlyStopping.bestEpoch() == epoch) {
-                    bestWeights = net.params().dup();
-                    bestWeightsEpoch = epoch;
-                    bestWeightsChanged = true;
-                }
-                if (decision == EarlyStopping.Decision.STOP) {
-                    finished = EARLY_STOPPING_FINISH;
-                }
-            }
-            boolean reduced = false;
-            if (plateau != null) {
-                double next = plateau.update(provisional.value(plateau.settings().monitor()), lr);
-                if (next < lr) {
-                    plateauRate = next / config.schedule().multiplier(epoch);
-                    reduced = true;
-                }
-            }
-            EpochRecord record = new EpochRecord(epoch, loss, accuracy, valLoss, valAccuracy, lr, seconds, reduced);
-            history = history.append(record);
-            if (checkpoint != null) {
-                saveCheckpoint(epoch);
-            }
-            return record;
-        }
-
-        private void saveCheckpoint(int epoch) {
-            TrainerState state = new TrainerState(epoch, config.seed(), finished, plateauRate, guard.referenceLoss(),
-                    null, bestWeightsFile, bestWeightsEpoch, earlyStopping == null ? null : earlyStopping.state(),
-                    plateau == null ? null : plateau.state(), fingerprint, history);
-            INDArray changed = bestWeightsChanged ? bestWeights : null;
-            // File channels refuse to work on an interrupted thread; the interrupt is honoured right after the
-            // save, between batches, so that the epoch just finished is not lost.
-            boolean interrupted = Thread.interrupted();
-            try {
-                TrainerState committed;
-                try {
-                    committed = checkpoint.save(net, changed, state);
-                } catch (UncheckedIOException e) {
-                    if (!(Thread.interrupted() || e.getCause().getCause() instanceof ClosedByInterruptException)) {
-                        throw e;
-                    }
-                    interrupted = true;
-                    committed = checkpoint.save(net, changed, state);
-                }
-                bestWeightsFile = committed.bestWeightsFile();
-                bestWeightsChanged = false;
-            } finally {
-                if (interrupted) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }
+    private TrainingRun newRun(MultiLayerNetwork net, ImageDataset train, ImageDataset validation,
+                               Map<String, String> fingerprint) {
+        stopRequested = false;
+        return new TrainingRun(config, net, train, validation, fingerprint, modelWriter,
+                () -> stopRequested || Thread.currentThread().isInterrupted(),
+                () -> Thread.currentThread().isInterrupted() ? "thread interrupted" : "stop requested");
     }
 }

@@ -16,7 +16,8 @@ import org.nd4j.shade.jackson.databind.node.ObjectNode;
  * @param finished         {@code "early stopping"} when early stopping ended the run, else {@code null}
  * @param plateauRate      the rate reduce-LR-on-plateau manages (the base rate until it first reduces); the
  *                         rate of epoch {@code e} is {@code plateauRate × schedule.multiplier(e)}
- * @param referenceLoss    the divergence guard's reference (first batch loss)
+ * @param referenceLoss    the divergence guard's loss reference (first batch loss)
+ * @param referenceWeight  the divergence guard's weight reference (largest |w| before training)
  * @param modelFile        file name of the model with updater state, inside the checkpoint directory
  * @param bestWeightsFile  file name of the best weights (restore-best-weights), or {@code null}
  * @param bestWeightsEpoch epoch of those weights, or 0
@@ -26,13 +27,14 @@ import org.nd4j.shade.jackson.databind.node.ObjectNode;
  * @param history          epochs so far
  */
 record TrainerState(int epochsCompleted, long seed, String finished, double plateauRate, double referenceLoss,
-                    String modelFile, String bestWeightsFile, int bestWeightsEpoch, EarlyStopping.State earlyStopping,
+                    double referenceWeight, String modelFile, String bestWeightsFile, int bestWeightsEpoch, EarlyStopping.State earlyStopping,
                     ReduceLrOnPlateau.State plateau, Map<String, String> fingerprint, History history) {
     static final String FORMAT = "lenetlab-trainer-state";
     static final int VERSION = 1;
 
     TrainerState withFiles(String model, String bestWeights) {
-        return new TrainerState(epochsCompleted, seed, finished, plateauRate, referenceLoss, model, bestWeights,
+        return new TrainerState(epochsCompleted, seed, finished, plateauRate, referenceLoss, referenceWeight, model,
+                bestWeights,
                 bestWeightsEpoch, earlyStopping, plateau, fingerprint, history);
     }
 
@@ -45,6 +47,7 @@ record TrainerState(int epochsCompleted, long seed, String finished, double plat
         root.put("finished", finished);
         Json.putDouble(root, "plateau_rate", plateauRate);
         Json.putDouble(root, "reference_loss", referenceLoss);
+        Json.putDouble(root, "reference_weight", referenceWeight);
         root.put("model_file", modelFile);
         root.put("best_weights_file", bestWeightsFile);
         root.put("best_weights_epoch", bestWeightsEpoch);
@@ -105,7 +108,8 @@ record TrainerState(int epochsCompleted, long seed, String finished, double plat
         }
         return new TrainerState(Json.getInt(root, "epochs_completed", origin), Json.getLong(root, "seed", origin),
                 Json.getText(root, "finished", origin), Json.getDouble(root, "plateau_rate", origin),
-                Json.getDouble(root, "reference_loss", origin), Json.getText(root, "model_file", origin),
+                Json.getDouble(root, "reference_loss", origin), Json.getDouble(root, "reference_weight", origin),
+                Json.getText(root, "model_file", origin),
                 Json.getText(root, "best_weights_file", origin), Json.getInt(root, "best_weights_epoch", origin), es,
                 plateau, fingerprint, History.fromJsonNode(Json.required(root, "history", origin), origin + " history"));
     }

@@ -3,8 +3,8 @@ package org.lenetlab.train;
 import java.util.Locale;
 
 /**
- * Training was stopped because the loss became NaN or infinite, or exploded far above its starting value: the
- * weights have blown up and further batches cannot recover. The message names the epoch, the batch, the loss and
+ * Training was stopped because the loss or the weights became NaN or infinite or exploded far above their
+ * starting values (see {@link DivergenceGuard}): the weights have blown up and further batches cannot recover. The message names the epoch, the batch, the loss and
  * the learning rate, and says what to try. The history of the epochs completed before is kept
  * ({@link #history()}); a checkpoint directory, if used, still holds the last good epoch.
  */
@@ -24,17 +24,18 @@ public final class TrainingDivergedException extends RuntimeException {
      * @param batches      batches per epoch
      * @param loss         the offending loss
      * @param learningRate the learning rate in use
-     * @param what         what happened to the loss, e.g. {@code "the loss became NaN"}
+     * @param what         what happened, e.g. {@code "the loss became NaN"}
      * @param history      epochs completed before (may be empty)
      */
     public TrainingDivergedException(int epoch, int batch, int batches, double loss, double learningRate, String what,
                                      History history) {
         super(String.format(Locale.ROOT,
-                "Training diverged in epoch %d, batch %d of %d: %s at learning rate %.3g. The weights have blown up. "
+                "Training diverged in epoch %d, batch %d of %d: %s (loss %.4g, learning rate %.3g). The weights have "
+                        + "blown up. "
                         + "Try a smaller learning rate (e.g. %.3g, 10× lower), make sure the inputs are normalised "
                         + "(pixels scaled to [0, 1] or standardised) and check that the labels are correct class "
                         + "indices.",
-                epoch, batch, batches, what, learningRate, learningRate / 10));
+                epoch, batch, batches, what, loss, learningRate, learningRate / 10));
         this.epoch = epoch;
         this.batch = batch;
         this.batches = batches;
