@@ -18,8 +18,15 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  */
 public record BuiltModel(String architecture, InputShape input, int numClasses, MultiLayerConfiguration configuration,
                          MultiLayerNetwork network) {
-
-    /** Checks that nothing is missing. */
+    /**
+     * Checks the values.
+     *
+     * @param architecture see {@link #architecture()}
+     * @param input see {@link #input()}
+     * @param numClasses see {@link #numClasses()}
+     * @param configuration see {@link #configuration()}
+     * @param network see {@link #network()}
+     */
     public BuiltModel {
         Objects.requireNonNull(architecture, "architecture");
         Objects.requireNonNull(input, "input");

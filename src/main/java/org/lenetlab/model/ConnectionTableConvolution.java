@@ -34,8 +34,10 @@ import org.nd4j.shade.jackson.annotation.JsonProperty;
  * {@link ConnectionTableConvolutionLayer}.
  */
 public class ConnectionTableConvolution extends FeedForwardLayer {
+    /** For each output map, the input maps it reads (the connection table, as stored in JSON). */
     @JsonProperty
     private int[][] connections;
+    /** Kernel height and width. */
     @JsonProperty
     private int[] kernelSize;
 

@@ -30,9 +30,13 @@ import org.nd4j.linalg.factory.Nd4j;
  * kernels stay zero and are never parameters.
  */
 public class ConnectionTableConvolutionLayer extends BaseLayer<ConnectionTableConvolution> {
+    /** Which input maps each output map reads. */
     private final ConnectionTable table;
+    /** Kernel rows. */
     private final int kernelHeight;
+    /** Kernel columns. */
     private final int kernelWidth;
+    /** The 0/1 matrix S of the class comment, made on first use. */
     private transient INDArray selection;
 
     /**

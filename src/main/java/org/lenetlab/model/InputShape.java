@@ -21,7 +21,11 @@ public record InputShape(int height, int width, int channels) {
     public static final InputShape MNIST = new InputShape(28, 28, 1);
 
     /**
-     * @throws IllegalArgumentException if a size is not positive
+     * Checks the values.
+     *
+     * @param height see {@link #height()}
+     * @param width see {@link #width()}
+     * @param channels see {@link #channels()}
      */
     public InputShape {
         if (height < 1 || width < 1 || channels < 1) {

@@ -58,7 +58,18 @@ public sealed interface LayerSpec {
      */
     record Conv(String name, int filters, int kernelHeight, int kernelWidth, int strideHeight, int strideWidth,
                 Padding padding, boolean bias) implements LayerSpec {
-        /** @throws IllegalArgumentException for sizes below 1 */
+        /**
+         * Checks the values.
+         *
+         * @param name see {@link #name()}
+         * @param filters see {@link #filters()}
+         * @param kernelHeight see {@link #kernelHeight()}
+         * @param kernelWidth see {@link #kernelWidth()}
+         * @param strideHeight see {@link #strideHeight()}
+         * @param strideWidth see {@link #strideWidth()}
+         * @param padding see {@link #padding()}
+         * @param bias see {@link #bias()}
+         */
         public Conv {
             Objects.requireNonNull(padding, "padding");
             positive(name, "filters", filters);
@@ -117,7 +128,14 @@ public sealed interface LayerSpec {
      * @param kernelWidth  kernel columns
      */
     record PartialConv(String name, ConnectionTable table, int kernelHeight, int kernelWidth) implements LayerSpec {
-        /** @throws IllegalArgumentException for kernel sizes below 1 */
+        /**
+         * Checks the values.
+         *
+         * @param name see {@link #name()}
+         * @param table see {@link #table()}
+         * @param kernelHeight see {@link #kernelHeight()}
+         * @param kernelWidth see {@link #kernelWidth()}
+         */
         public PartialConv {
             Objects.requireNonNull(table, "table");
             positive(name, "kernel height", kernelHeight);
@@ -176,7 +194,17 @@ public sealed interface LayerSpec {
      */
     record Pool(String name, PoolType type, int kernelHeight, int kernelWidth, int strideHeight, int strideWidth,
                 Padding padding) implements LayerSpec {
-        /** @throws IllegalArgumentException for sizes below 1 */
+        /**
+         * Checks the values.
+         *
+         * @param name see {@link #name()}
+         * @param type see {@link #type()}
+         * @param kernelHeight see {@link #kernelHeight()}
+         * @param kernelWidth see {@link #kernelWidth()}
+         * @param strideHeight see {@link #strideHeight()}
+         * @param strideWidth see {@link #strideWidth()}
+         * @param padding see {@link #padding()}
+         */
         public Pool {
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(padding, "padding");
@@ -232,7 +260,13 @@ public sealed interface LayerSpec {
      * @param bias  whether each unit has a bias
      */
     record Dense(String name, int units, boolean bias) implements LayerSpec {
-        /** @throws IllegalArgumentException for fewer than one unit */
+        /**
+         * Checks the values.
+         *
+         * @param name see {@link #name()}
+         * @param units see {@link #units()}
+         * @param bias see {@link #bias()}
+         */
         public Dense {
             positive(name, "units", units);
         }
@@ -265,7 +299,12 @@ public sealed interface LayerSpec {
      * @param classes number of classes
      */
     record Output(String name, int classes) implements LayerSpec {
-        /** @throws IllegalArgumentException for fewer than one class */
+        /**
+         * Checks the values.
+         *
+         * @param name see {@link #name()}
+         * @param classes see {@link #classes()}
+         */
         public Output {
             positive(name, "classes", classes);
         }
@@ -364,7 +403,15 @@ public sealed interface LayerSpec {
      * @param right  columns on the right
      */
     record ZeroPad(String name, int top, int bottom, int left, int right) implements LayerSpec {
-        /** @throws IllegalArgumentException for negative padding */
+        /**
+         * Checks the values.
+         *
+         * @param name see {@link #name()}
+         * @param top see {@link #top()}
+         * @param bottom see {@link #bottom()}
+         * @param left see {@link #left()}
+         * @param right see {@link #right()}
+         */
         public ZeroPad {
             if (top < 0 || bottom < 0 || left < 0 || right < 0) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT,
@@ -413,7 +460,12 @@ public sealed interface LayerSpec {
      *             takes the probability of keeping it, {@code 1 - rate})
      */
     record Dropout(String name, double rate) implements LayerSpec {
-        /** @throws IllegalArgumentException for a rate outside [0, 1) */
+        /**
+         * Checks the values.
+         *
+         * @param name see {@link #name()}
+         * @param rate see {@link #rate()}
+         */
         public Dropout {
             if (!(rate >= 0 && rate < 1)) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT,

@@ -24,7 +24,9 @@ public class ModelFileException extends IOException {
         BAD_METADATA
     }
 
+    /** The model file (not serialised: paths are not serialisable). */
     private final transient Path file;
+    /** Why it cannot be loaded. */
     private final Reason reason;
 
     /**

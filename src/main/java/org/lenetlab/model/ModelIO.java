@@ -15,7 +15,11 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
+import org.deeplearning4j.nn.conf.InputPreProcessor;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
+import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
@@ -113,7 +117,8 @@ public final class ModelIO {
             network = ModelSerializer.restoreMultiLayerNetwork(file.toFile(), withUpdater);
         } catch (IOException | RuntimeException e) {
             throw new ModelFileException(file, ModelFileException.Reason.NOT_A_MODEL, file
-                    + " could not be read as a DL4J MultiLayerNetwork (" + e.getMessage() + "). Save the model "
+                    + " could not be read as a DL4J MultiLayerNetwork (" + e.getClass().getSimpleName() + ": "
+                    + e.getMessage() + "). Save the model "
                     + "again with ./lenet train or ModelIO.save.", e);
         }
         if (metadata.isPresent()) {
@@ -229,14 +234,36 @@ public final class ModelIO {
 
     /** @return what in the metadata contradicts the network, or null if they agree */
     private static String contradiction(MultiLayerNetwork network, ModelMetadata metadata) {
-        int layers = network.getnLayers();
+        MultiLayerConfiguration conf = network.getLayerWiseConfigurations();
+        int layers = conf.getConfs().size();
         if (layers == 0) {
             return "the network has no layers";
         }
-        Layer last = network.getLayerWiseConfigurations().getConf(layers - 1).getLayer();
+        Layer last = conf.getConf(layers - 1).getLayer();
         if (last instanceof BaseOutputLayer out && out.getNOut() != metadata.numClasses()) {
             return String.format(Locale.ROOT, "the metadata names %d classes but the network's output layer has %d "
                     + "units", metadata.numClasses(), out.getNOut());
+        }
+        InputShape in = metadata.input();
+        InputType type = InputType.convolutional(in.height(), in.width(), in.channels());
+        try {
+            for (int i = 0; i < layers; i++) {
+                InputPreProcessor pre = conf.getInputPreProcess(i);
+                if (pre != null) {
+                    type = pre.getOutputType(type);
+                }
+                Layer layer = conf.getConf(i).getLayer();
+                long expected = type instanceof InputType.InputTypeConvolutional c ? c.getChannels()
+                        : type instanceof InputType.InputTypeFeedForward f ? f.getSize() : -1;
+                if (layer instanceof FeedForwardLayer ff && ff.getNIn() > 0 && expected > 0
+                        && ff.getNIn() != expected) {
+                    return String.format(Locale.ROOT, "with the metadata's %s input, layer '%s' would receive %d "
+                            + "input features (channels, or values once flattened) but it is built for %d", in, layer.getLayerName(), expected, ff.getNIn());
+                }
+                type = layer.getOutputType(i, type);
+            }
+        } catch (RuntimeException e) {
+            return "the network cannot take the metadata's " + in + " input (" + e.getMessage() + ")";
         }
         return null;
     }

@@ -37,8 +37,14 @@ public record ModelMetadata(String architecture, InputShape input, List<String> 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /**
-     * @throws IllegalArgumentException if something is missing, there are fewer than 2 classes, or the
-     *                                  normalisation does not fit the number of channels
+     * Checks the values.
+     *
+     * @param architecture see {@link #architecture()}
+     * @param input see {@link #input()}
+     * @param classNames see {@link #classNames()}
+     * @param dataset see {@link #dataset()}
+     * @param normalisation see {@link #normalisation()}
+     * @param extras see {@link #extras()}
      */
     public ModelMetadata {
         Objects.requireNonNull(architecture, "architecture");
@@ -163,7 +169,13 @@ public record ModelMetadata(String architecture, InputShape input, List<String> 
      * @param scale  divisor, per channel, never 0
      */
     public record Normalisation(String method, List<Double> offset, List<Double> scale) {
-        /** @throws IllegalArgumentException if the lists differ in length or a scale is 0 or not finite */
+        /**
+         * Checks the values.
+         *
+         * @param method see {@link #method()}
+         * @param offset see {@link #offset()}
+         * @param scale see {@link #scale()}
+         */
         public Normalisation {
             Objects.requireNonNull(method, "method");
             offset = List.copyOf(offset);

@@ -35,7 +35,11 @@ public record Padding(Mode mode, int height, int width) {
     public static final Padding SAME = new Padding(Mode.SAME, 0, 0);
 
     /**
-     * @throws IllegalArgumentException if a padding is negative or set for a non-explicit mode
+     * Checks the values.
+     *
+     * @param mode see {@link #mode()}
+     * @param height see {@link #height()}
+     * @param width see {@link #width()}
      */
     public Padding {
         if (mode == null) {

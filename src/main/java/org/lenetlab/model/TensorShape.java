@@ -14,9 +14,10 @@ import java.util.stream.Collectors;
  * @param dims the dimensions: three for an image stack, one for a vector; all at least 1
  */
 public record TensorShape(List<Integer> dims) {
-
     /**
-     * @throws IllegalArgumentException if there are not one or three dimensions or one is below 1
+     * Checks the values.
+     *
+     * @param dims see {@link #dims()}
      */
     public TensorShape {
         dims = List.copyOf(dims);

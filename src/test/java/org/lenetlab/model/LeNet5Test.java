@@ -117,7 +117,7 @@ class LeNet5Test {
     }
 
     @Test
-    void refusesImagesLargerThan32With() {
+    void refusesImagesLargerThan32By32() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> LeNet5.builder().input(64, 64, 3).configuration());
         assertTrue(e.getMessage().contains("at most 32×32") && e.getMessage().contains("64×64×3")

@@ -119,6 +119,37 @@ class ModelIOTest {
     }
 
     @Test
+    void refusesMetadataWithAnotherInputSize() {
+        BuiltModel model = ModernLeNet.builder().build();
+        ModelMetadata rgb = new ModelMetadata("modern", new InputShape(28, 28, 3), DIGITS, "x", null, null);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ModelIO.save(model, rgb, dir.resolve("rgb.zip"), false));
+        assertTrue(e.getMessage().contains("layer 'conv1' would receive 3 input features"),
+                e.getMessage());
+        ModelMetadata larger = new ModelMetadata("modern", new InputShape(32, 32, 1), DIGITS, "x", null, null);
+        e = assertThrows(IllegalArgumentException.class,
+                () -> ModelIO.save(model, larger, dir.resolve("larger.zip"), false));
+        assertTrue(e.getMessage().contains("layer 'dense3' would receive 4096 input features (channels, or values once flattened) but it is built for 3136"), e.getMessage());
+    }
+
+    @Test
+    void everyArchitectureSavesAndLoads() throws IOException {
+        for (Architecture a : Architecture.values()) {
+            LeNetBuilder<?> builder = a.builder().input(20, 20, 3).numClasses(4);
+            if (builder instanceof ModernLeNet modern) {
+                modern.batchNorm(true).dropout(0.2);
+            }
+            BuiltModel model = builder.build();
+            Path file = ModelIO.save(model, model.metadata(List.of("a", "b", "c", "d"), "tiny", null),
+                    dir.resolve(a.cliName() + ".zip"), true);
+            INDArray x = Nd4j.rand(DataType.FLOAT, 2, 3, 20, 20);
+            LoadedModel loaded = ModelIO.load(file);
+            assertEquals(model.network().output(x), loaded.network().output(x), a.cliName());
+            assertEquals(a.cliName(), loaded.metadata().orElseThrow().architecture());
+        }
+    }
+
+    @Test
     void plainDl4jZipsLoadWithoutMetadata() throws IOException {
         BuiltModel model = KerasLeNet.builder().input(12, 12, 1).build();
         Path file = ModelIO.save(model.network(), null, dir.resolve("plain.zip"), false);
