@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 /** Entry point of {@code ./lenet}: dispatches to the sub-commands. */
 @Command(name = "lenet", mixinStandardHelpOptions = true, version = "LeNet Lab 0.1",
         description = "LeNet Lab: learn convolutional networks through LeNet.",
-        subcommands = {EnvCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, EvaluateCommand.class, SummaryCommand.class, DownloadCommand.class,
+                EnvCommand.class, CommandLine.HelpCommand.class})
 public final class LenetCommand {
     private LenetCommand() {
     }
