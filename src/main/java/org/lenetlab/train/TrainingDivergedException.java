@@ -4,9 +4,10 @@ import java.util.Locale;
 
 /**
  * Training was stopped because the loss or the weights became NaN or infinite or exploded far above their
- * starting values (see {@link DivergenceGuard}): the weights have blown up and further batches cannot recover. The message names the epoch, the batch, the loss and
- * the learning rate, and says what to try. The history of the epochs completed before is kept
- * ({@link #history()}); a checkpoint directory, if used, still holds the last good epoch.
+ * starting values (see {@link DivergenceGuard}): the weights have blown up and further batches cannot recover.
+ * The message names the epoch, the batch, the loss and the learning rate, and says what to try. The history of
+ * the epochs completed before is kept ({@link #history()}); a checkpoint directory, if used, still holds the last
+ * good epoch.
  */
 public final class TrainingDivergedException extends RuntimeException {
     private static final long serialVersionUID = 1L;

@@ -160,6 +160,24 @@ class CheckpointResumeTest {
     }
 
     @Test
+    void anInterruptDuringTheLastBatchStillSavesTheEpoch() throws IOException {
+        Path dir = tmp.resolve("interrupt");
+        TrainingListener interrupter = new TrainingListener() {
+            @Override
+            public void onBatchEnd(BatchProgress p) {
+                if (p.epoch() == 1 && p.batch() == p.batches()) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        TrainingResult r = new Trainer(TrainingConfig.builder().epochs(3).batchSize(32).checkpointDir(dir)
+                .listener(interrupter).build()).fit(TestNets.tinyNet(7, 0.5), train);
+        assertTrue(Thread.interrupted(), "the interrupt status survives the checkpoint write");
+        assertEquals("interrupted (thread interrupted) before epoch 2", r.reason());
+        assertEquals(1, Checkpoint.lastEpoch(dir), "file channels did not refuse the interrupted thread");
+    }
+
+    @Test
     void resumingWithOtherSettingsOrDataIsRefusedByName() {
         Path dir = tmp.resolve("run");
         new Trainer(config(dir).epochs(1).build()).fit(TestNets.tinyNet(7, 0.5), train, validation);
@@ -196,7 +214,7 @@ class CheckpointResumeTest {
 
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> new Trainer(config(dir).build()).fit(TestNets.tinyNet(7, 0.5), train, validation));
-        assertTrue(e.getMessage().contains(dir + " already holds the checkpoint of a run (epochs 1–1 saved)")
+        assertTrue(e.getMessage().contains(dir + " already holds the checkpoint of a run (epoch 1 saved)")
                 && e.getMessage().contains("resume"), e.getMessage());
 
         TrainingResult resumed = new Trainer(config(dir).build()).fitOrResume(TestNets.tinyNet(7, 0.5), train,
