@@ -64,6 +64,13 @@ public final class EarlyStopping {
         /**
          * Validates the settings.
          *
+         * @param monitor            the metric watched
+         * @param mode               its direction
+         * @param patience           epochs without improvement tolerated, {@code >= 0}
+         * @param minDelta           smallest improvement, {@code >= 0}
+         * @param baseline           value to beat, or NaN
+         * @param restoreBestWeights whether to restore the best epoch's weights
+         * @param startFromEpoch     warm-up epochs, {@code >= 0}
          * @throws IllegalArgumentException if a value is out of range (the message names it)
          */
         public Settings {

@@ -47,6 +47,13 @@ public final class ReduceLrOnPlateau {
         /**
          * Validates the settings.
          *
+         * @param monitor  the metric watched
+         * @param mode     its direction
+         * @param factor   learning-rate multiplier, {@code 0 < factor < 1}
+         * @param patience epochs without improvement before reducing, {@code >= 0}
+         * @param minDelta smallest improvement, {@code >= 0}
+         * @param cooldown epochs to wait after a reduction, {@code >= 0}
+         * @param minLr    lower bound of the learning rate, {@code >= 0}
          * @throws IllegalArgumentException if a value is out of range (the message names it)
          */
         public Settings {

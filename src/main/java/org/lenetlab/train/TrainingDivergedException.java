@@ -12,10 +12,15 @@ import java.util.Locale;
 public final class TrainingDivergedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** @serial epoch of the divergence, from 1 */
     private final int epoch;
+    /** @serial batch of the divergence, from 1 */
     private final int batch;
+    /** @serial batches per epoch */
     private final int batches;
+    /** @serial the offending loss */
     private final double loss;
+    /** @serial the learning rate in use */
     private final double learningRate;
     private final transient History history;
 
