@@ -173,10 +173,11 @@ public final class Checkpoint {
             removeStaleFiles(Set.of(model, best == null ? "" : best));
             return committed;
         } catch (IOException | RuntimeException e) {
-            String previous = epoch > 1 ? "the checkpoint of epoch " + (epoch - 1) + " is intact" : "no earlier checkpoint";
-            throw new UncheckedIOException(new IOException(String.format(Locale.ROOT,
-                    "could not write the checkpoint of epoch %d to %s (%s); %s. Check free disk space and "
-                            + "permissions, then resume.", epoch, dir, e.getMessage(), previous), e));
+            String previous = epoch > 1 ? "the checkpoint of epoch " + (epoch - 1) + " is intact"
+                    : "there is no earlier checkpoint";
+            String message = String.format(Locale.ROOT, "could not write the checkpoint of epoch %d to %s (%s); %s. "
+                    + "Check free disk space and permissions, then resume.", epoch, dir, describe(e), previous);
+            throw new UncheckedIOException(message, e instanceof IOException io ? io : new IOException(e));
         }
     }
 
@@ -186,9 +187,12 @@ public final class Checkpoint {
             history.writeCsv(dir.resolve(HISTORY_CSV));
             history.writeJson(dir.resolve(HISTORY_JSON));
         } catch (IOException e) {
-            throw new UncheckedIOException(new IOException("could not write the history to " + dir + ": "
-                    + e.getMessage(), e));
+            throw new UncheckedIOException("could not write the history to " + dir + " (" + describe(e) + ")", e);
         }
+    }
+
+    private static String describe(Exception e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     private void removeStaleFiles(Set<String> keep) throws IOException {

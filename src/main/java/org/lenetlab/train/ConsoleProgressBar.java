@@ -133,8 +133,8 @@ public final class ConsoleProgressBar implements TrainingListener {
     }
 
     static String plainLine(BatchProgress p) {
-        return String.format(Locale.ROOT, "Epoch %d/%d  %d/%d  loss %s  acc %s  %s img/s  ETA %s", p.epoch(), p.epochs(),
-                p.batch(), p.batches(), Format.loss(p.loss()), Format.percent(p.accuracy()),
+        return String.format(Locale.ROOT, "Epoch %d/%d  %d/%d  loss %s  acc %s  %s img/s  ETA %s", p.epoch(),
+                p.epochs(), p.batch(), p.batches(), Format.loss(p.loss()), Format.percent(p.accuracy()),
                 Format.count(p.imagesPerSecond()), Format.clock(p.etaSeconds()));
     }
 

@@ -8,7 +8,7 @@ import java.util.Locale;
  * throws {@link TrainingDivergedException} when
  * <ol>
  *   <li>the loss is NaN or infinite, or a weight is;</li>
- *   <li>the loss exceeds {@code factor × max(1, L₀)}, {@code L₀} being the loss of the run's very first batch;</li>
+ *   <li>the loss exceeds {@code factor × max(1, L₀)}, {@code L₀} being the loss of the run's first batch;</li>
  *   <li>the largest weight magnitude exceeds {@code factor × max(1, W₀)}, {@code W₀} being the largest weight
  *       magnitude before training ({@link #startWeights(double)}).</li>
  * </ol>
@@ -100,8 +100,9 @@ public final class DivergenceGuard {
         } else if (Double.isNaN(maxAbsWeight) || Double.isInfinite(maxAbsWeight)) {
             what = Double.isNaN(maxAbsWeight) ? "a weight became NaN" : "a weight became infinite";
         } else if (loss > lossThreshold()) {
-            what = String.format(Locale.ROOT, "the loss %.4g exceeded %.4g (%.4g × the first batch's loss %.4g, floored "
-                    + "at 1)", loss, lossThreshold(), factor, referenceLoss);
+            what = String.format(Locale.ROOT,
+                    "the loss %.4g exceeded %.4g (%.4g × the first batch's loss %.4g, floored at 1)", loss,
+                    lossThreshold(), factor, referenceLoss);
         } else if (maxAbsWeight > weightThreshold()) {
             what = String.format(Locale.ROOT, "the largest weight magnitude reached %.4g, more than %.4g × its value "
                     + "before training (%.4g, floored at 1)", maxAbsWeight, factor, referenceWeight);

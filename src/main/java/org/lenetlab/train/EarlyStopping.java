@@ -64,6 +64,13 @@ public final class EarlyStopping {
         /**
          * Validates the settings.
          *
+         * @param monitor            the metric watched
+         * @param mode               its direction
+         * @param patience           epochs without improvement tolerated, {@code >= 0}
+         * @param minDelta           smallest improvement, {@code >= 0}
+         * @param baseline           value to beat, or NaN
+         * @param restoreBestWeights whether to restore the best epoch's weights
+         * @param startFromEpoch     warm-up epochs, {@code >= 0}
          * @throws IllegalArgumentException if a value is out of range (the message names it)
          */
         public Settings {
@@ -73,7 +80,8 @@ public final class EarlyStopping {
                 throw new IllegalArgumentException("early stopping patience must be 0 or more epochs, got " + patience);
             }
             if (!(minDelta >= 0) || Double.isInfinite(minDelta)) {
-                throw new IllegalArgumentException("early stopping minDelta must be a finite value >= 0, got " + minDelta
+                throw new IllegalArgumentException("early stopping minDelta must be a finite value >= 0, got "
+                        + minDelta
                         + " (Keras silently uses its absolute value; here a negative delta is refused as a mistake)");
             }
             if (Double.isInfinite(baseline)) {
@@ -150,7 +158,8 @@ public final class EarlyStopping {
         @Override
         public String toString() {
             return String.format(Locale.ROOT,
-                    "monitor=%s, mode=%s, patience=%d, minDelta=%s, baseline=%s, restoreBestWeights=%s, startFromEpoch=%d",
+                    "monitor=%s, mode=%s, patience=%d, minDelta=%s, baseline=%s, restoreBestWeights=%s, "
+                            + "startFromEpoch=%d",
                     monitor.key(), mode.key(), patience, minDelta, hasBaseline() ? Double.toString(baseline) : "none",
                     restoreBestWeights, startFromEpoch);
         }

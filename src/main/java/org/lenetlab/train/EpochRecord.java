@@ -18,6 +18,14 @@ public record EpochRecord(int epoch, double loss, double accuracy, double valLos
     /**
      * Validates the record.
      *
+     * @param epoch        the epoch, from 1
+     * @param loss         mean training loss
+     * @param accuracy     training accuracy
+     * @param valLoss      validation loss or NaN
+     * @param valAccuracy  validation accuracy or NaN
+     * @param learningRate learning rate of the epoch
+     * @param seconds      duration of the epoch
+     * @param lrReduced    whether the plateau rule lowered the rate after this epoch
      * @throws IllegalArgumentException if the epoch is below 1
      */
     public EpochRecord {

@@ -68,8 +68,8 @@ public final class History {
     public History append(EpochRecord record) {
         Objects.requireNonNull(record, "record");
         if (record.epoch() != records.size() + 1) {
-            throw new IllegalArgumentException("the history holds " + records.size() + " epochs, so the next one is epoch "
-                    + (records.size() + 1) + ", not " + record.epoch());
+            throw new IllegalArgumentException("the history holds " + records.size()
+                    + " epochs, so the next one is epoch " + (records.size() + 1) + ", not " + record.epoch());
         }
         List<EpochRecord> more = new ArrayList<>(records);
         more.add(record);
@@ -82,8 +82,8 @@ public final class History {
      */
     public History withRestoredEpoch(int epoch) {
         if (epoch < 0 || epoch > records.size()) {
-            throw new IllegalArgumentException("restored epoch " + epoch + " is not in this history of " + records.size()
-                    + " epochs");
+            throw new IllegalArgumentException("restored epoch " + epoch + " is not in this history of "
+                    + records.size() + " epochs");
         }
         return new History(records, epoch);
     }
@@ -178,7 +178,8 @@ public final class History {
 
     /** @return epochs trained with a lower learning rate than the epoch before (schedule or plateau) */
     public int[] learningRateDrops() {
-        return records.stream().filter(r -> r.epoch() > 1 && r.learningRate() < records.get(r.epoch() - 2).learningRate())
+        return records.stream()
+                .filter(r -> r.epoch() > 1 && r.learningRate() < records.get(r.epoch() - 2).learningRate())
                 .mapToInt(EpochRecord::epoch).toArray();
     }
 
@@ -372,7 +373,8 @@ public final class History {
 
     static History fromJsonNode(JsonNode root, String origin) throws IOException {
         if (!JSON_FORMAT.equals(root.path("format").asText())) {
-            throw new IOException(origin + " is not a training history (its \"format\" is not \"" + JSON_FORMAT + "\")");
+            throw new IOException(origin + " is not a training history (its \"format\" is not \"" + JSON_FORMAT
+                    + "\")");
         }
         int version = Json.getInt(root, "version", origin);
         if (version != JSON_VERSION) {
@@ -481,10 +483,11 @@ public final class History {
                 notes.add("lr reduced");
             }
             String note = String.join(", ", notes);
-            rows.add(val ? new String[] {Integer.toString(r.epoch()), Format.loss(r.loss()), Format.percent(r.accuracy()),
+            String epoch = Integer.toString(r.epoch());
+            rows.add(val ? new String[] {epoch, Format.loss(r.loss()), Format.percent(r.accuracy()),
                     Format.loss(r.valLoss()), Format.percent(r.valAccuracy()), Format.rate(r.learningRate()),
                     Format.seconds(r.seconds()), note}
-                    : new String[] {Integer.toString(r.epoch()), Format.loss(r.loss()), Format.percent(r.accuracy()),
+                    : new String[] {epoch, Format.loss(r.loss()), Format.percent(r.accuracy()),
                             Format.rate(r.learningRate()), Format.seconds(r.seconds()), note});
         }
         int cols = rows.get(0).length;

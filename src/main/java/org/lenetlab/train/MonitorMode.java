@@ -7,7 +7,7 @@ public enum MonitorMode {
     /** Larger is better, e.g. an accuracy. */
     MAX;
 
-    /** @return the value every real value improves on: {@code +∞} for {@link #MIN}, {@code −∞} for {@link #MAX} */
+    /** @return the value every number improves on: {@code +∞} for {@link #MIN}, {@code −∞} for {@link #MAX} */
     public double worst() {
         return this == MIN ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
     }

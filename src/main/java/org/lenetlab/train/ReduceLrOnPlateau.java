@@ -47,14 +47,21 @@ public final class ReduceLrOnPlateau {
         /**
          * Validates the settings.
          *
+         * @param monitor  the metric watched
+         * @param mode     its direction
+         * @param factor   learning-rate multiplier, {@code 0 < factor < 1}
+         * @param patience epochs without improvement before reducing, {@code >= 0}
+         * @param minDelta smallest improvement, {@code >= 0}
+         * @param cooldown epochs to wait after a reduction, {@code >= 0}
+         * @param minLr    lower bound of the learning rate, {@code >= 0}
          * @throws IllegalArgumentException if a value is out of range (the message names it)
          */
         public Settings {
             Objects.requireNonNull(monitor, "reduce-LR-on-plateau needs a metric to monitor");
             Objects.requireNonNull(mode, "reduce-LR-on-plateau needs a mode (MIN or MAX)");
             if (!(factor > 0 && factor < 1)) {
-                throw new IllegalArgumentException("reduce-LR-on-plateau factor must be between 0 and 1 (exclusive), got "
-                        + factor + "; e.g. 0.1 divides the learning rate by 10");
+                throw new IllegalArgumentException("reduce-LR-on-plateau factor must be between 0 and 1 "
+                        + "(exclusive), got " + factor + "; e.g. 0.1 divides the learning rate by 10");
             }
             if (patience < 0) {
                 throw new IllegalArgumentException("reduce-LR-on-plateau patience must be 0 or more epochs, got "
@@ -69,7 +76,8 @@ public final class ReduceLrOnPlateau {
                         + cooldown);
             }
             if (!(minLr >= 0) || Double.isInfinite(minLr)) {
-                throw new IllegalArgumentException("reduce-LR-on-plateau minLr must be a finite value >= 0, got " + minLr);
+                throw new IllegalArgumentException("reduce-LR-on-plateau minLr must be a finite value >= 0, got "
+                        + minLr);
             }
         }
 
@@ -132,7 +140,8 @@ public final class ReduceLrOnPlateau {
         /** @return every setting, exactly, e.g. {@code monitor=val_loss, mode=min, factor=0.1, ...} */
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "monitor=%s, mode=%s, factor=%s, patience=%d, minDelta=%s, cooldown=%d, minLr=%s",
+            return String.format(Locale.ROOT,
+                    "monitor=%s, mode=%s, factor=%s, patience=%d, minDelta=%s, cooldown=%d, minLr=%s",
                     monitor.key(), mode.key(), factor, patience, minDelta, cooldown, minLr);
         }
     }
@@ -173,7 +182,8 @@ public final class ReduceLrOnPlateau {
      */
     public double update(double value, double currentLr) {
         if (!(currentLr > 0) || Double.isInfinite(currentLr)) {
-            throw new IllegalArgumentException("the current learning rate must be positive and finite, got " + currentLr);
+            throw new IllegalArgumentException("the current learning rate must be positive and finite, got "
+                    + currentLr);
         }
         if (inCooldown()) {
             cooldownCounter--;

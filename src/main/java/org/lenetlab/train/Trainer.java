@@ -167,8 +167,8 @@ public final class Trainer {
 
     private TrainingResult resume(ImageDataset train, ImageDataset validation, String expectedNetwork) {
         Backend.configure();
-        Path dir = config.checkpointDir().orElseThrow(() -> new IllegalStateException(
-                "resume needs the checkpoint directory of the run: set it with TrainingConfig.builder().checkpointDir(...)"));
+        Path dir = config.checkpointDir().orElseThrow(() -> new IllegalStateException("resume needs the checkpoint "
+                + "directory of the run: set it with TrainingConfig.builder().checkpointDir(...)"));
         TrainerState saved;
         MultiLayerNetwork net;
         INDArray bestWeights;
@@ -192,7 +192,8 @@ public final class Trainer {
 
     private static String savedEpochs(Path dir) {
         try {
-            return "epochs 1–" + Checkpoint.lastEpoch(dir) + " saved";
+            int last = Checkpoint.lastEpoch(dir);
+            return last == 1 ? "epoch 1 saved" : "epochs 1–" + last + " saved";
         } catch (IOException e) {
             return "unreadable: " + e.getMessage();
         }
@@ -218,10 +219,10 @@ public final class Trainer {
             if (validation.channels() != train.channels() || validation.height() != train.height()
                     || validation.width() != train.width() || validation.numClasses() != train.numClasses()) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "the validation set %s (%d×%d×%d, %d classes) does not match the training set %s (%d×%d×%d, "
-                                + "%d classes)", validation.name(), validation.channels(), validation.height(),
-                        validation.width(), validation.numClasses(), train.name(), train.channels(), train.height(),
-                        train.width(), train.numClasses()));
+                        "the validation set %s (%d×%d×%d, %d classes) does not match the training set %s "
+                                + "(%d×%d×%d, %d classes)", validation.name(), validation.channels(),
+                        validation.height(), validation.width(), validation.numClasses(), train.name(),
+                        train.channels(), train.height(), train.width(), train.numClasses()));
             }
         }
         List<String> needy = new ArrayList<>();
@@ -255,8 +256,8 @@ public final class Trainer {
             bytes.putInt(image.length * Float.BYTES, data.label(i));
             crc.update(bytes.array(), 0, bytes.capacity());
         }
-        return String.format(Locale.ROOT, "%d images %d×%d×%d, %d classes, checksum %08x", data.size(), data.channels(),
-                data.height(), data.width(), data.numClasses(), crc.getValue());
+        return String.format(Locale.ROOT, "%d images %d×%d×%d, %d classes, checksum %08x", data.size(),
+                data.channels(), data.height(), data.width(), data.numClasses(), crc.getValue());
     }
 
     static String describeNetwork(MultiLayerNetwork net) {

@@ -27,8 +27,9 @@ import org.nd4j.shade.jackson.databind.node.ObjectNode;
  * @param history          epochs so far
  */
 record TrainerState(int epochsCompleted, long seed, String finished, double plateauRate, double referenceLoss,
-                    double referenceWeight, String modelFile, String bestWeightsFile, int bestWeightsEpoch, EarlyStopping.State earlyStopping,
-                    ReduceLrOnPlateau.State plateau, Map<String, String> fingerprint, History history) {
+                    double referenceWeight, String modelFile, String bestWeightsFile, int bestWeightsEpoch,
+                    EarlyStopping.State earlyStopping, ReduceLrOnPlateau.State plateau,
+                    Map<String, String> fingerprint, History history) {
     static final String FORMAT = "lenetlab-trainer-state";
     static final int VERSION = 1;
 
@@ -89,15 +90,16 @@ record TrainerState(int epochsCompleted, long seed, String finished, double plat
         JsonNode esNode = Json.required(root, "early_stopping", origin);
         if (!esNode.isNull()) {
             String where = origin + " early_stopping";
-            es = new EarlyStopping.State(Json.getDouble(esNode, "best", where), Json.getInt(esNode, "best_epoch", where),
-                    Json.getInt(esNode, "wait", where), Json.getInt(esNode, "stopped_epoch", where));
+            es = new EarlyStopping.State(Json.getDouble(esNode, "best", where),
+                    Json.getInt(esNode, "best_epoch", where), Json.getInt(esNode, "wait", where),
+                    Json.getInt(esNode, "stopped_epoch", where));
         }
         ReduceLrOnPlateau.State plateau = null;
         JsonNode pNode = Json.required(root, "reduce_lr_on_plateau", origin);
         if (!pNode.isNull()) {
             String where = origin + " reduce_lr_on_plateau";
-            plateau = new ReduceLrOnPlateau.State(Json.getDouble(pNode, "best", where), Json.getInt(pNode, "wait", where),
-                    Json.getInt(pNode, "cooldown_counter", where));
+            plateau = new ReduceLrOnPlateau.State(Json.getDouble(pNode, "best", where),
+                    Json.getInt(pNode, "wait", where), Json.getInt(pNode, "cooldown_counter", where));
         }
         Map<String, String> fingerprint = new LinkedHashMap<>();
         JsonNode fNode = Json.required(root, "fingerprint", origin);
@@ -111,6 +113,7 @@ record TrainerState(int epochsCompleted, long seed, String finished, double plat
                 Json.getDouble(root, "reference_loss", origin), Json.getDouble(root, "reference_weight", origin),
                 Json.getText(root, "model_file", origin),
                 Json.getText(root, "best_weights_file", origin), Json.getInt(root, "best_weights_epoch", origin), es,
-                plateau, fingerprint, History.fromJsonNode(Json.required(root, "history", origin), origin + " history"));
+                plateau, fingerprint,
+                History.fromJsonNode(Json.required(root, "history", origin), origin + " history"));
     }
 }

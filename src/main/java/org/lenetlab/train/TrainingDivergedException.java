@@ -4,17 +4,23 @@ import java.util.Locale;
 
 /**
  * Training was stopped because the loss or the weights became NaN or infinite or exploded far above their
- * starting values (see {@link DivergenceGuard}): the weights have blown up and further batches cannot recover. The message names the epoch, the batch, the loss and
- * the learning rate, and says what to try. The history of the epochs completed before is kept
- * ({@link #history()}); a checkpoint directory, if used, still holds the last good epoch.
+ * starting values (see {@link DivergenceGuard}): the weights have blown up and further batches cannot recover.
+ * The message names the epoch, the batch, the loss and the learning rate, and says what to try. The history of
+ * the epochs completed before is kept ({@link #history()}); a checkpoint directory, if used, still holds the last
+ * good epoch.
  */
 public final class TrainingDivergedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** @serial epoch of the divergence, from 1 */
     private final int epoch;
+    /** @serial batch of the divergence, from 1 */
     private final int batch;
+    /** @serial batches per epoch */
     private final int batches;
+    /** @serial the offending loss */
     private final double loss;
+    /** @serial the learning rate in use */
     private final double learningRate;
     private final transient History history;
 

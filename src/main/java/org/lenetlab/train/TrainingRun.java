@@ -108,11 +108,13 @@ final class TrainingRun {
      */
     TrainingResult run() {
         long start = System.nanoTime();
-        Collection<org.deeplearning4j.optimize.api.TrainingListener> dl4jListeners = new ArrayList<>(net.getListeners());
+        Collection<org.deeplearning4j.optimize.api.TrainingListener> dl4jListeners =
+                new ArrayList<>(net.getListeners());
         net.addListeners(probe);
         try (BatchIterator batches = new BatchIterator(train, config.batchSize(), config.shuffle(), config.seed())) {
             if (EARLY_STOPPING_FINISH.equals(finished)) {
-                stop(StopReason.EARLY_STOPPING, "early stopping (at epoch " + history.size() + ", before this session)");
+                stop(StopReason.EARLY_STOPPING,
+                        "early stopping (at epoch " + history.size() + ", before this session)");
             }
             for (int epoch = history.size() + 1; stopReason == null; epoch++) {
                 if (epoch > config.epochs()) {
@@ -125,7 +127,6 @@ final class TrainingRun {
                 }
             }
         } catch (RuntimeException failure) {
-            net.setListeners(dl4jListeners);
             for (TrainingListener l : config.listeners()) {
                 try {
                     l.onTrainingFailed(failure);
@@ -134,15 +135,17 @@ final class TrainingRun {
                 }
             }
             throw failure;
+        } finally {
+            net.setListeners(dl4jListeners);
         }
-        net.setListeners(dl4jListeners);
         // Keras 3 restores the best weights at the end of training, whether early stopping fired or not.
         if (stopReason != StopReason.INTERRUPTED && earlyStopping != null
                 && earlyStopping.settings().restoreBestWeights() && bestWeights != null) {
             net.setParams(bestWeights);
             history = history.withRestoredEpoch(bestWeightsEpoch);
             if (checkpoint != null) {
-                checkpoint.saveHistory(history);
+                History marked = history;
+                deferringInterrupts(() -> checkpoint.saveHistory(marked));
             }
         }
         OptionalInt best = earlyStopping != null && earlyStopping.bestEpoch() > 0
@@ -224,8 +227,9 @@ final class TrainingRun {
         config.listeners().forEach(l -> l.onEpochEnd(record));
         if (finished != null) {
             int waited = earlyStopping.waitCount();
-            stop(StopReason.EARLY_STOPPING, String.format(Locale.ROOT, "early stopping: %s did not improve for %d epoch%s",
-                    earlyStopping.settings().monitor(), waited, waited == 1 ? "" : "s"));
+            stop(StopReason.EARLY_STOPPING, String.format(Locale.ROOT,
+                    "early stopping: %s did not improve for %d epoch%s", earlyStopping.settings().monitor(), waited,
+                    waited == 1 ? "" : "s"));
         }
     }
 
@@ -284,23 +288,28 @@ final class TrainingRun {
                 earlyStopping == null ? null : earlyStopping.state(), plateau == null ? null : plateau.state(),
                 fingerprint, history);
         INDArray changed = bestWeightsChanged ? bestWeights : null;
-        // File channels refuse to work on an interrupted thread; the interrupt is honoured right after the save,
-        // between batches, so that the epoch just finished is not lost.
+        TrainerState[] committed = new TrainerState[1];
+        deferringInterrupts(() -> committed[0] = checkpoint.save(net, changed, state));
+        bestWeightsFile = committed[0].bestWeightsFile();
+        bestWeightsChanged = false;
+    }
+
+    /**
+     * Runs a file write with the thread's interrupt status held back: Java's file channels refuse to work on an
+     * interrupted thread (and close themselves when interrupted mid-write), which would lose the epoch just
+     * finished. A write broken by an interrupt is retried once; the interrupt is then re-asserted and honoured
+     * between batches as usual.
+     */
+    private static void deferringInterrupts(Runnable write) {
         boolean interrupted = Thread.interrupted();
         try {
-            TrainerState committed;
-            try {
-                committed = checkpoint.save(net, changed, state);
-            } catch (UncheckedIOException e) {
-                boolean byInterrupt = Thread.interrupted() || hasCause(e, ClosedByInterruptException.class);
-                if (!byInterrupt) {
-                    throw e;
-                }
-                interrupted = true;
-                committed = checkpoint.save(net, changed, state);
+            write.run();
+        } catch (UncheckedIOException e) {
+            if (!(Thread.interrupted() || hasCause(e, ClosedByInterruptException.class))) {
+                throw e;
             }
-            bestWeightsFile = committed.bestWeightsFile();
-            bestWeightsChanged = false;
+            interrupted = true;
+            write.run();
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();

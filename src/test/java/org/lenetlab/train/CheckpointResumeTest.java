@@ -32,8 +32,8 @@ class CheckpointResumeTest {
     @BeforeAll
     static void setUp() {
         Backend.configure();
-        train = TestNets.bars(240, 1);
-        validation = TestNets.bars(90, 2);
+        train = TestNets.bars(120, 1);
+        validation = TestNets.bars(45, 2);
     }
 
     /** Adam (bias correction needs the iteration count), dropout, a schedule and a plateau: all must resume. */
@@ -94,7 +94,7 @@ class CheckpointResumeTest {
         TrainingResult resumed = new Trainer(config(dir).build()).resume(train, validation);
         assertSameRun(straight, resumed);
         assertEquals(4, resumed.history().size());
-        assertEquals(2 * 240, resumed.imagesTrained(), "this session trained epochs 3 and 4");
+        assertEquals(2 * 120, resumed.imagesTrained(), "this session trained epochs 3 and 4");
         assertTrue(straight.history().plateauReductions().length > 0 || straight.history().learningRateDrops().length > 0,
                 "the run exercises a learning-rate change: " + straight.history());
         assertEquals(resumed.history(), Checkpoint.loadHistory(dir));
@@ -160,6 +160,24 @@ class CheckpointResumeTest {
     }
 
     @Test
+    void anInterruptDuringTheLastBatchStillSavesTheEpoch() throws IOException {
+        Path dir = tmp.resolve("interrupt");
+        TrainingListener interrupter = new TrainingListener() {
+            @Override
+            public void onBatchEnd(BatchProgress p) {
+                if (p.epoch() == 1 && p.batch() == p.batches()) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        TrainingResult r = new Trainer(TrainingConfig.builder().epochs(3).batchSize(32).checkpointDir(dir)
+                .listener(interrupter).build()).fit(TestNets.tinyNet(7, 0.5), train);
+        assertTrue(Thread.interrupted(), "the interrupt status survives the checkpoint write");
+        assertEquals("interrupted (thread interrupted) before epoch 2", r.reason());
+        assertEquals(1, Checkpoint.lastEpoch(dir), "file channels did not refuse the interrupted thread");
+    }
+
+    @Test
     void resumingWithOtherSettingsOrDataIsRefusedByName() {
         Path dir = tmp.resolve("run");
         new Trainer(config(dir).epochs(1).build()).fit(TestNets.tinyNet(7, 0.5), train, validation);
@@ -177,8 +195,8 @@ class CheckpointResumeTest {
                 + "checkpoint has 32, this trainer has 16") && two.getMessage().contains("seed"), two.getMessage());
 
         IllegalArgumentException data = assertThrows(IllegalArgumentException.class,
-                () -> new Trainer(config(dir).build()).resume(TestNets.bars(240, 99), validation));
-        assertTrue(data.getMessage().contains("training data: the checkpoint has 240 images 1×8×8, 3 classes, "
+                () -> new Trainer(config(dir).build()).resume(TestNets.bars(120, 99), validation));
+        assertTrue(data.getMessage().contains("training data: the checkpoint has 120 images 1×8×8, 3 classes, "
                 + "checksum"), data.getMessage());
 
         IllegalArgumentException net = assertThrows(IllegalArgumentException.class,
@@ -196,13 +214,13 @@ class CheckpointResumeTest {
 
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> new Trainer(config(dir).build()).fit(TestNets.tinyNet(7, 0.5), train, validation));
-        assertTrue(e.getMessage().contains(dir + " already holds the checkpoint of a run (epochs 1–1 saved)")
+        assertTrue(e.getMessage().contains(dir + " already holds the checkpoint of a run (epoch 1 saved)")
                 && e.getMessage().contains("resume"), e.getMessage());
 
         TrainingResult resumed = new Trainer(config(dir).build()).fitOrResume(TestNets.tinyNet(7, 0.5), train,
                 validation);
         assertEquals(4, resumed.history().size());
-        assertEquals(3 * 240, resumed.imagesTrained());
+        assertEquals(3 * 120, resumed.imagesTrained());
     }
 
     @Test
