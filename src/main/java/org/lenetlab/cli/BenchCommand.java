@@ -1,0 +1,107 @@
+package org.lenetlab.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.lenetlab.backend.Backend;
+import org.lenetlab.data.Datasets;
+import org.lenetlab.data.ImageDataset;
+import org.lenetlab.data.Split;
+import org.lenetlab.model.Architecture;
+import org.lenetlab.model.InputShape;
+import org.lenetlab.train.Optimizer;
+import org.lenetlab.train.Trainer;
+import org.lenetlab.train.TrainingConfig;
+import org.lenetlab.train.TrainingResult;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code lenet bench}: seconds per training epoch on the fast path (oneDNN layer helpers) against DL4J as shipped
+ * (helpers off), alternating the two in one process so that machine noise hits both alike.
+ */
+@Command(name = "bench", description = "Time one training epoch: oneDNN fast path vs DL4J as shipped, alternated.")
+final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--arch", defaultValue = "classic", description = "architecture (default: ${DEFAULT-VALUE})")
+    String arch;
+
+    @Option(names = "--dataset", defaultValue = "fashion-mnist",
+            description = "dataset (default: ${DEFAULT-VALUE}; mnist-sample works offline anywhere)")
+    String dataset;
+
+    @Option(names = "--limit", description = "use only the first N training images")
+    Integer limit;
+
+    @Option(names = "--batch", defaultValue = "64", description = "batch size (default: ${DEFAULT-VALUE})")
+    int batch;
+
+    @Option(names = "--rounds", defaultValue = "1", description = "alternating rounds (default: ${DEFAULT-VALUE})")
+    int rounds;
+
+    @Option(names = "--fast-only", description = "skip the slow as-shipped configuration")
+    boolean fastOnly;
+
+    @Override
+    public Integer call() throws IOException {
+        System.out.print(Backend.report());
+        ImageDataset train = Datasets.load(dataset, Split.TRAIN);
+        if (limit != null && limit < train.size()) {
+            train = train.head(limit);
+        }
+        System.out.printf(Locale.ROOT, "%s, %s, batch %d, Adam 1e-3, one epoch per run%n%n", arch, train, batch);
+        List<double[]> fast = new ArrayList<>();
+        List<double[]> shipped = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            fast.add(epoch(train, true));
+            if (!fastOnly) {
+                shipped.add(epoch(train, false));
+            }
+        }
+        System.out.printf(Locale.ROOT, "%-28s %10s %10s%n", "configuration", "s/epoch", "images/s");
+        double fastBest = print("oneDNN layer helpers (ours)", fast, train.size());
+        if (!fastOnly) {
+            double shippedBest = print("DL4J as shipped", shipped, train.size());
+            System.out.printf(Locale.ROOT, "%nspeed-up (best of each): %.1f×%n", shippedBest / fastBest);
+        }
+        System.out.printf(Locale.ROOT, "peak RSS: %s%n", peakRss());
+        return 0;
+    }
+
+    private double[] epoch(ImageDataset train, boolean helpers) {
+        String previous = System.getProperty(Backend.HELPERS_DISABLE_PROPERTY);
+        System.setProperty(Backend.HELPERS_DISABLE_PROPERTY, Boolean.toString(!helpers));
+        try {
+            var model = Architecture.fromName(arch)
+                    .create(new InputShape(train.height(), train.width(), train.channels()), train.numClasses(), 1);
+            TrainingResult result = new Trainer(TrainingConfig.builder().epochs(1).batchSize(batch).seed(1)
+                    .optimizer(Optimizer.adam(1e-3)).build()).fit(model.network(), train);
+            return new double[] {result.history().last().seconds(), result.history().last().loss()};
+        } finally {
+            System.setProperty(Backend.HELPERS_DISABLE_PROPERTY, previous == null ? "false" : previous);
+        }
+    }
+
+    private static double print(String label, List<double[]> runs, int images) {
+        double best = runs.stream().mapToDouble(r -> r[0]).min().orElseThrow();
+        for (double[] r : runs) {
+            System.out.printf(Locale.ROOT, "%-28s %10.1f %10.0f   (loss %.4f)%n", label, r[0], images / r[0], r[1]);
+        }
+        return best;
+    }
+
+    private static String peakRss() {
+        Path status = Path.of("/proc/self/status");
+        try {
+            return Files.readAllLines(status).stream().filter(l -> l.startsWith("VmHWM:"))
+                    .map(l -> l.substring(6).trim()).findFirst().orElse("unknown");
+        } catch (IOException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
+    }
+}
