@@ -97,7 +97,8 @@ final class ChildJvm {
             process = new ProcessBuilder(command).directory(workDir.toFile()).start();
             BlockingQueue<Frame> frames = new LinkedBlockingQueue<>();
             StringBuilder stderr = new StringBuilder();
-            Thread outReader = pump(process.getInputStream(), nonce, frames, new StringBuilder());
+            StringBuilder stdout = new StringBuilder();
+            Thread outReader = pump(process.getInputStream(), nonce, frames, stdout);
             Thread errReader = pump(process.getErrorStream(), null, null, stderr);
             try (OutputStream stdin = process.getOutputStream()) {
                 StringBuilder request = new StringBuilder(nonce).append('\n');
@@ -148,7 +149,7 @@ final class ChildJvm {
                 }
                 return;
             }
-            String reason = crashReason(end, process, stderr.toString(), ready, deadline);
+            String reason = crashReason(end, process, stderr + "\n" + stdout, ready, deadline);
             if (current != null) {
                 GradedTest t = remaining.remove(current);
                 done.put(t.id(), new TestResult(t, false, reason));
@@ -169,7 +170,7 @@ final class ChildJvm {
         }
     }
 
-    private String crashReason(Frame end, Process process, String stderr, boolean ready, long deadline) {
+    private String crashReason(Frame end, Process process, String output, boolean ready, long deadline) {
         if (end == Frame.TIMEOUT) {
             if (System.nanoTime() >= deadline) {
                 return "stopped: the submission used up its time limit of " + seconds(limits.perSubmission())
@@ -185,7 +186,8 @@ final class ChildJvm {
             Thread.currentThread().interrupt();
         }
         int code = process.isAlive() ? -1 : process.exitValue();
-        if (stderr.contains("OutOfMemoryError")) {
+        // -XX:+ExitOnOutOfMemoryError ends the JVM with exit code 3 after "Terminating due to ...OutOfMemoryError"
+        if (code == 3 && output.contains("OutOfMemoryError")) {
             return "stopped: the test ran out of memory (limit " + limits.heapMegabytes() + " MB)";
         }
         return "stopped: the test ended the JVM (System.exit, Runtime.halt or a crash; exit code " + code + ")";
