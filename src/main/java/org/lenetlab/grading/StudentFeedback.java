@@ -22,7 +22,7 @@ public final class StudentFeedback {
             int of = visible.stream().mapToInt(t -> t.test().points()).sum();
             score += got;
             max += of;
-            s.append(String.format(Locale.ROOT, "%s · %s   (%s)%n", r.exercise().id(), r.exercise().title(),
+            s.append(String.format(Locale.ROOT, "%s   (%s)%n", r.exercise().title(),
                     r.exercise().chapter()));
             if (r.problem().startsWith("does not compile") || r.problem().startsWith("not submitted")) {
                 s.append("  ").append(r.problem().replace("\n", "\n    ")).append('\n');
