@@ -62,8 +62,6 @@ public final class LeNet5 extends LeNetBuilder<LeNet5> {
     /** The paper's input size: 32×32. */
     public static final int PAPER_INPUT_SIZE = 32;
 
-    private boolean scaledTanh;
-    /** The stages a dropout layer can follow, in order. */
     private static final String[] STAGES = {"S2", "S4", "C5", "F6"};
 
     private boolean scaledTanh;
