@@ -99,6 +99,9 @@ public final class BatchIterator implements DataSetIterator, AutoCloseable {
      * @param epoch epoch number, starting at 0
      */
     public synchronized void setEpoch(int epoch) {
+        if (order != null && epoch == this.epoch && cursor == 0 && next != null) {
+            return; // already at the start of that epoch with its first batch under way: keep that work
+        }
         this.epoch = epoch;
         this.order = new int[dataset.size()];
         for (int i = 0; i < order.length; i++) {
