@@ -149,6 +149,16 @@ class ClassWeightsTest {
     }
 
     @Test
+    void weightsAreSavedWithTheModel(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
+        MultiLayerNetwork net = TestNets.tinyNet(4, 1.0);
+        ClassWeights.of(0.5, 2, 8).applyTo(net);
+        java.io.File file = dir.resolve("weighted.zip").toFile();
+        org.deeplearning4j.util.ModelSerializer.writeModel(net, file, false);
+        MultiLayerNetwork back = org.deeplearning4j.util.ModelSerializer.restoreMultiLayerNetwork(file);
+        assertArrayEquals(new double[] {0.5, 2, 8}, ClassWeights.inNetwork(back).orElseThrow().values(), 0);
+    }
+
+    @Test
     void applyToRefusesNetworksItCannotWeight() {
         MultiLayerNetwork mse = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().list()
                 .layer(new DenseLayer.Builder().nOut(4).build())
