@@ -33,6 +33,7 @@ public interface GeometricAugmentation extends Augmentation {
     /**
      * @param height rows
      * @param width  columns
+     * @param about  a rotation or scaling about the origin
      * @return a map that applies {@code about} (a rotation or scaling about the origin) about the image centre
      */
     static AffineTransform aboutCentre(int height, int width, AffineTransform about) {
