@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import org.lenetlab.augment.Augmentation;
+import org.lenetlab.augment.AugmentationChain;
 import org.lenetlab.backend.Backend;
 import org.lenetlab.data.Datasets;
 import org.lenetlab.data.ImageDataset;
@@ -24,9 +26,12 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code lenet bench}: seconds per training epoch on the fast path (oneDNN layer helpers) against DL4J as shipped
- * (helpers off), alternating the two in one process so that machine noise hits both alike.
+ * (helpers off), alternating the two in one process so that machine noise hits both alike. With
+ * {@code --augmentation} it instead alternates epochs without and with the dataset's default augmentation chain
+ * ({@link AugmentationChain#defaultFor}) and prints the overhead ratio.
  */
-@Command(name = "bench", description = "Time one training epoch: oneDNN fast path vs DL4J as shipped, alternated.")
+@Command(name = "bench", description = "Time one training epoch: oneDNN fast path vs DL4J as shipped, alternated "
+        + "(or, with --augmentation, without vs with on-the-fly augmentation).")
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--arch", defaultValue = "classic", description = "architecture (default: ${DEFAULT-VALUE})")
     String arch;
@@ -47,6 +52,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--fast-only", description = "skip the slow as-shipped configuration")
     boolean fastOnly;
 
+    @Option(names = "--augmentation",
+            description = "time epochs without and with the default augmentation chain instead (fast path only)")
+    boolean augmentation;
+
     @Override
     public Integer call() throws IOException {
         System.out.print(Backend.report());
@@ -55,6 +64,9 @@ final class BenchCommand implements Callable<Integer> {
             train = train.head(limit);
         }
         System.out.printf(Locale.ROOT, "%s, %s, batch %d, Adam 1e-3, one epoch per run%n%n", arch, train, batch);
+        if (augmentation) {
+            return augmentationOverhead(train);
+        }
         List<double[]> fast = new ArrayList<>();
         List<double[]> shipped = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
@@ -73,14 +85,56 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
+    private int augmentationOverhead(ImageDataset train) {
+        AugmentationChain chain = AugmentationChain.defaultFor(train);
+        System.out.printf(Locale.ROOT, "default augmentation: %s%n", chain);
+        double perImage = augmentationMicros(train, chain);
+        System.out.printf(Locale.ROOT, "augmentation alone, one thread: %.1f µs per image (%.1f s per epoch if it "
+                + "were not overlapped with training)%n%n", perImage, perImage * train.size() / 1e6);
+        List<double[]> plain = new ArrayList<>();
+        List<double[]> augmented = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            plain.add(epoch(train, true, null));
+            augmented.add(epoch(train, true, chain));
+        }
+        System.out.printf(Locale.ROOT, "%-28s %10s %10s%n", "configuration", "s/epoch", "images/s");
+        double plainBest = print("no augmentation", plain, train.size());
+        double augmentedBest = print("default augmentation", augmented, train.size());
+        double plainMean = plain.stream().mapToDouble(r -> r[0]).average().orElseThrow();
+        double augmentedMean = augmented.stream().mapToDouble(r -> r[0]).average().orElseThrow();
+        System.out.printf(Locale.ROOT, "%naugmentation overhead: %.3f× (best of each), %.3f× (mean of each)%n",
+                augmentedBest / plainBest, augmentedMean / plainMean);
+        System.out.printf(Locale.ROOT, "peak RSS: %s%n", peakRss());
+        return 0;
+    }
+
+    /** Mean time to augment one image on this thread, after a warm-up pass. */
+    private static double augmentationMicros(ImageDataset train, Augmentation chain) {
+        int n = Math.min(train.size(), 20_000);
+        float[] image = new float[train.imageLength()];
+        long start = 0;
+        for (int pass = 0; pass < 2; pass++) {
+            start = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                train.copyImage(i, image, 0);
+                chain.apply(image, train.channels(), train.height(), train.width(), Augmentation.random(1, pass, i));
+            }
+        }
+        return (System.nanoTime() - start) / 1e3 / n;
+    }
+
     private double[] epoch(ImageDataset train, boolean helpers) {
+        return epoch(train, helpers, null);
+    }
+
+    private double[] epoch(ImageDataset train, boolean helpers, Augmentation augmentation) {
         String previous = System.getProperty(Backend.HELPERS_DISABLE_PROPERTY);
         System.setProperty(Backend.HELPERS_DISABLE_PROPERTY, Boolean.toString(!helpers));
         try {
             var model = Architecture.fromName(arch)
                     .create(new InputShape(train.height(), train.width(), train.channels()), train.numClasses(), 1);
             TrainingResult result = new Trainer(TrainingConfig.builder().epochs(1).batchSize(batch).seed(1)
-                    .optimizer(Optimizer.adam(1e-3)).build()).fit(model.network(), train);
+                    .optimizer(Optimizer.adam(1e-3)).augmentation(augmentation).build()).fit(model.network(), train);
             return new double[] {result.history().last().seconds(), result.history().last().loss()};
         } finally {
             System.setProperty(Backend.HELPERS_DISABLE_PROPERTY, previous == null ? "false" : previous);

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import org.lenetlab.augment.Augmentation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
@@ -19,6 +20,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Shuffling is seeded per epoch: the order of epoch {@code e} depends only on {@code (seed, e)}, so a run
  * resumed at epoch {@code e} ({@link #setEpoch(int)}) sees exactly the batches an uninterrupted run would.
  * {@link #reset()} moves to the next epoch.
+ *
+ * <p>With an {@linkplain Augmentation augmentation}, every image is transformed as its batch is built, on the
+ * prefetch thread (so the work overlaps training), with a generator seeded from {@code (seed, epoch, image index)}
+ * ({@link Augmentation#random}): the images of an epoch are the same in a re-run, in a resumed run and whatever the
+ * batch size. The stored dataset is never changed. Without one, batches are exact copies of the images.
  */
 public final class BatchIterator implements DataSetIterator, AutoCloseable {
     private static final long serialVersionUID = 1L;
@@ -27,6 +33,7 @@ public final class BatchIterator implements DataSetIterator, AutoCloseable {
     private final int batchSize;
     private final boolean shuffle;
     private final long seed;
+    private final transient Augmentation augmentation;
     private final transient ExecutorService prefetcher;
     private transient int[] order;
     private transient int cursor;
@@ -41,6 +48,17 @@ public final class BatchIterator implements DataSetIterator, AutoCloseable {
      * @param seed      seed of the shuffles
      */
     public BatchIterator(ImageDataset dataset, int batchSize, boolean shuffle, long seed) {
+        this(dataset, batchSize, shuffle, seed, null);
+    }
+
+    /**
+     * @param dataset      the images
+     * @param batchSize    images per batch (the last batch may be smaller)
+     * @param shuffle      whether to shuffle the order every epoch
+     * @param seed         seed of the shuffles and of the augmentation
+     * @param augmentation applied to every image on the fly, or {@code null} for none
+     */
+    public BatchIterator(ImageDataset dataset, int batchSize, boolean shuffle, long seed, Augmentation augmentation) {
         if (batchSize <= 0) {
             throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
         }
@@ -51,6 +69,7 @@ public final class BatchIterator implements DataSetIterator, AutoCloseable {
         this.batchSize = batchSize;
         this.shuffle = shuffle;
         this.seed = seed;
+        this.augmentation = augmentation;
         this.prefetcher = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "lenetlab-prefetch");
             t.setDaemon(true);
@@ -64,6 +83,11 @@ public final class BatchIterator implements DataSetIterator, AutoCloseable {
         return dataset;
     }
 
+    /** @return the augmentation applied to every image, or {@code null} for none */
+    public Augmentation augmentation() {
+        return augmentation;
+    }
+
     /** @return the epoch whose order is being served, starting at 0 */
     public int epoch() {
         return epoch;
@@ -75,6 +99,9 @@ public final class BatchIterator implements DataSetIterator, AutoCloseable {
      * @param epoch epoch number, starting at 0
      */
     public synchronized void setEpoch(int epoch) {
+        if (order != null && epoch == this.epoch && cursor == 0 && next != null) {
+            return; // already at the start of that epoch with its first batch under way: keep that work
+        }
         this.epoch = epoch;
         this.order = new int[dataset.size()];
         for (int i = 0; i < order.length; i++) {
@@ -99,21 +126,30 @@ public final class BatchIterator implements DataSetIterator, AutoCloseable {
             int from = cursor;
             int to = Math.min(cursor + batchSize, order.length);
             int[] snapshot = order;
-            next = CompletableFuture.supplyAsync(() -> build(snapshot, from, to), prefetcher);
+            int epochNow = epoch;
+            next = CompletableFuture.supplyAsync(() -> build(snapshot, from, to, epochNow), prefetcher);
         } else {
             next = null;
         }
     }
 
-    private DataSet build(int[] snapshot, int from, int to) {
+    private DataSet build(int[] snapshot, int from, int to, int epochOfBatch) {
         int n = to - from;
         int len = dataset.imageLength();
         int classes = dataset.numClasses();
         float[] features = new float[n * len];
         float[] labels = new float[n * classes];
+        float[] image = augmentation == null ? null : new float[len];
         for (int k = 0; k < n; k++) {
             int i = snapshot[from + k];
-            dataset.copyImage(i, features, k * len);
+            if (augmentation == null) {
+                dataset.copyImage(i, features, k * len);
+            } else {
+                dataset.copyImage(i, image, 0);
+                augmentation.apply(image, dataset.channels(), dataset.height(), dataset.width(),
+                        Augmentation.random(seed, epochOfBatch, i));
+                System.arraycopy(image, 0, features, k * len, len);
+            }
             labels[k * classes + dataset.label(i)] = 1f;
         }
         return new DataSet(

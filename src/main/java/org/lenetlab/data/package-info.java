@@ -1,5 +1,6 @@
 /**
  * Datasets: IDX files (MNIST, Fashion-MNIST), image folders, checksummed downloads with a cache, the bundled
- * offline sample, stratified splits, normalisation and batch iterators for DL4J.
+ * offline sample, stratified splits, normalisation, seeded imbalanced variants ({@link org.lenetlab.data.Imbalance})
+ * and batch iterators for DL4J (with optional on-the-fly augmentation).
  */
 package org.lenetlab.data;

@@ -1,11 +1,15 @@
 package org.lenetlab.model;
 
+import java.util.Arrays;
+
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
@@ -29,10 +33,64 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  *
  * <p>Defaults: Glorot-uniform (Xavier) initialisation as in Keras, and plain SGD with learning rate 0.01, the
  * usual tutorial setting.
+ *
+ * <p>Regularisation for overfitting experiments, as the Keras tutorials add it: L2 weight decay
+ * ({@link #l2(double)}), dropout after each of the three blocks pool1, pool2 and dense1
+ * ({@link #dropout(double...)}, layers {@code drop1}–{@code drop3}, the tutorials' 0.25, 0.25, 0.5), and batch norm
+ * after each convolution ({@link #batchNorm(boolean)}: conv → {@code bn1}/{@code bn2} → ReLU).
  */
 public final class KerasLeNet extends LeNetBuilder<KerasLeNet> {
+    /** Number of blocks a dropout layer can follow: pool1, pool2, dense1. */
+    public static final int BLOCKS = 3;
+
+    private double[] dropout = new double[BLOCKS];
+    private boolean batchNorm;
 
     private KerasLeNet() {
+    }
+
+    /**
+     * @param perBlock drop rate after pool1, pool2 and dense1 (three values), or one rate for all; 0 means no
+     *                 dropout layer there, otherwise {@code 0 < rate < 1} is the probability of zeroing a value
+     * @return this builder
+     * @throws IllegalArgumentException if the number of rates or a rate is invalid
+     */
+    public KerasLeNet dropout(double... perBlock) {
+        if (perBlock.length != 1 && perBlock.length != BLOCKS) {
+            throw new IllegalArgumentException("KerasLeNet takes one dropout rate for all blocks or one for each of "
+                    + "pool1, pool2 and dense1, got " + perBlock.length + ": " + Arrays.toString(perBlock));
+        }
+        for (double r : perBlock) {
+            if (!(r >= 0 && r < 1)) {
+                throw new IllegalArgumentException("Dropout rates must be at least 0 and below 1 (0 = no dropout), "
+                        + "got " + Arrays.toString(perBlock));
+            }
+        }
+        double[] out = new double[BLOCKS];
+        for (int i = 0; i < BLOCKS; i++) {
+            out[i] = perBlock[perBlock.length == 1 ? 0 : i];
+        }
+        this.dropout = out;
+        return this;
+    }
+
+    /**
+     * @param on whether each convolution is followed by batch norm (then the ReLU comes after the batch norm)
+     * @return this builder
+     */
+    public KerasLeNet batchNorm(boolean on) {
+        this.batchNorm = on;
+        return this;
+    }
+
+    /** @return the drop rates after pool1, pool2 and dense1 */
+    public double[] dropout() {
+        return dropout.clone();
+    }
+
+    /** @return whether the convolutions are followed by batch norm */
+    public boolean batchNorm() {
+        return batchNorm;
     }
 
     /** @return a builder with the defaults: 28×28×1 input, 10 classes, SGD 0.01 */
@@ -54,26 +112,38 @@ public final class KerasLeNet extends LeNetBuilder<KerasLeNet> {
     @Override
     public MultiLayerConfiguration configuration() {
         InputShape in = input();
-        return new NeuralNetConfiguration.Builder()
+        NeuralNetConfiguration.ListBuilder layers = new NeuralNetConfiguration.Builder()
                 .seed(seed())
                 .dataType(dataType())
                 .updater(updater())
                 .l2(l2())
                 .weightInit(WeightInit.XAVIER_UNIFORM)
                 .activation(Activation.RELU)
-                .list()
-                .layer(new ConvolutionLayer.Builder(5, 5).name("conv1").nOut(20)
-                        .convolutionMode(ConvolutionMode.Same).build())
-                .layer(new SubsamplingLayer.Builder(PoolingType.MAX).name("pool1").kernelSize(2, 2).stride(2, 2)
-                        .convolutionMode(ConvolutionMode.Truncate).build())
-                .layer(new ConvolutionLayer.Builder(5, 5).name("conv2").nOut(50)
-                        .convolutionMode(ConvolutionMode.Same).build())
-                .layer(new SubsamplingLayer.Builder(PoolingType.MAX).name("pool2").kernelSize(2, 2).stride(2, 2)
-                        .convolutionMode(ConvolutionMode.Truncate).build())
-                .layer(new DenseLayer.Builder().name("dense1").nOut(500).build())
+                .list();
+        for (int b = 1; b <= 2; b++) {
+            layers.layer(new ConvolutionLayer.Builder(5, 5).name("conv" + b).nOut(b == 1 ? 20 : 50)
+                    .convolutionMode(ConvolutionMode.Same)
+                    .activation(batchNorm ? Activation.IDENTITY : Activation.RELU).build());
+            if (batchNorm) {
+                layers.layer(new BatchNormalization.Builder().name("bn" + b).activation(Activation.RELU).build());
+            }
+            layers.layer(new SubsamplingLayer.Builder(PoolingType.MAX).name("pool" + b).kernelSize(2, 2).stride(2, 2)
+                    .convolutionMode(ConvolutionMode.Truncate).build());
+            dropoutAfter(layers, b);
+        }
+        layers.layer(new DenseLayer.Builder().name("dense1").nOut(500).build());
+        dropoutAfter(layers, 3);
+        return layers
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).name("output")
                         .nOut(numClasses()).activation(Activation.SOFTMAX).build())
                 .setInputType(InputType.convolutional(in.height(), in.width(), in.channels()))
                 .build();
+    }
+
+    private void dropoutAfter(NeuralNetConfiguration.ListBuilder layers, int block) {
+        if (dropout[block - 1] > 0) {
+            // DL4J's dropout argument is the probability of keeping a value
+            layers.layer(new DropoutLayer.Builder(1 - dropout[block - 1]).name("drop" + block).build());
+        }
     }
 }

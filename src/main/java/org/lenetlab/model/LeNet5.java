@@ -1,5 +1,6 @@
 package org.lenetlab.model;
 
+import java.util.Arrays;
 import java.util.Locale;
 
 import org.deeplearning4j.nn.conf.ConvolutionMode;
@@ -8,6 +9,7 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
@@ -49,13 +51,22 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * <p>Images smaller than 32×32 (MNIST's 28×28) are zero-padded to 32×32 by a {@code ZeroPaddingLayer} inside the
  * model, as the paper padded its 28×28 digits into a 32×32 field; so MNIST feeds straight in. Larger images are
  * refused: use {@link ModernLeNet} for them.
+ *
+ * <p>Regularisation for overfitting experiments (the paper had none besides its distortions): L2 weight decay
+ * ({@link #l2(double)}) and dropout after each of the four stages S2, S4, C5 and F6 ({@link #dropout(double...)},
+ * layers {@code drop_S2}, {@code drop_S4}, {@code drop_C5}, {@code drop_F6}, present only for rates above 0). There
+ * is no batch norm option: it belongs to the ReLU networks that came after ({@link ModernLeNet},
+ * {@link KerasLeNet}).
  */
 public final class LeNet5 extends LeNetBuilder<LeNet5> {
     /** The paper's input size: 32×32. */
     public static final int PAPER_INPUT_SIZE = 32;
 
+    private static final String[] STAGES = {"S2", "S4", "C5", "F6"};
+
     private boolean scaledTanh;
     private boolean partialC3;
+    private double[] dropout = new double[STAGES.length];
 
     private LeNet5() {
     }
@@ -83,6 +94,36 @@ public final class LeNet5 extends LeNetBuilder<LeNet5> {
     public LeNet5 partialC3(boolean on) {
         this.partialC3 = on;
         return this;
+    }
+
+    /**
+     * @param perStage drop rate after S2, S4, C5 and F6 (four values), or one rate for all four; 0 means no dropout
+     *                 layer there, otherwise {@code 0 < rate < 1} is the probability of zeroing a value
+     * @return this builder
+     * @throws IllegalArgumentException if the number of rates or a rate is invalid
+     */
+    public LeNet5 dropout(double... perStage) {
+        if (perStage.length != 1 && perStage.length != STAGES.length) {
+            throw new IllegalArgumentException("LeNet-5 takes one dropout rate for all stages or one for each of "
+                    + String.join(", ", STAGES) + ", got " + perStage.length + ": " + Arrays.toString(perStage));
+        }
+        for (double r : perStage) {
+            if (!(r >= 0 && r < 1)) {
+                throw new IllegalArgumentException("Dropout rates must be at least 0 and below 1 (0 = no dropout), "
+                        + "got " + Arrays.toString(perStage));
+            }
+        }
+        double[] out = new double[STAGES.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = perStage[perStage.length == 1 ? 0 : i];
+        }
+        this.dropout = out;
+        return this;
+    }
+
+    /** @return the drop rates after S2, S4, C5 and F6 */
+    public double[] dropout() {
+        return dropout.clone();
     }
 
     @Override
@@ -122,19 +163,30 @@ public final class LeNet5 extends LeNetBuilder<LeNet5> {
             layers.layer(new ZeroPaddingLayer.Builder(padTop, PAPER_INPUT_SIZE - in.height() - padTop,
                     padLeft, PAPER_INPUT_SIZE - in.width() - padLeft).name("pad").build());
         }
-        return layers
-                .layer(new ConvolutionLayer.Builder(5, 5).name("C1").nOut(6).build())
-                .layer(new SubsamplingLayer.Builder(PoolingType.AVG).name("S2").kernelSize(2, 2).stride(2, 2).build())
-                .layer(partialC3
+        layers.layer(new ConvolutionLayer.Builder(5, 5).name("C1").nOut(6).build())
+                .layer(new SubsamplingLayer.Builder(PoolingType.AVG).name("S2").kernelSize(2, 2).stride(2, 2).build());
+        dropoutAfter(layers, 0);
+        layers.layer(partialC3
                         ? new ConnectionTableConvolution.Builder(ConnectionTable.lenet5C3()).name("C3")
                                 .kernelSize(5, 5).build()
                         : new ConvolutionLayer.Builder(5, 5).name("C3").nOut(16).build())
-                .layer(new SubsamplingLayer.Builder(PoolingType.AVG).name("S4").kernelSize(2, 2).stride(2, 2).build())
-                .layer(new ConvolutionLayer.Builder(5, 5).name("C5").nOut(120).build())
-                .layer(new DenseLayer.Builder().name("F6").nOut(84).build())
+                .layer(new SubsamplingLayer.Builder(PoolingType.AVG).name("S4").kernelSize(2, 2).stride(2, 2).build());
+        dropoutAfter(layers, 1);
+        layers.layer(new ConvolutionLayer.Builder(5, 5).name("C5").nOut(120).build());
+        dropoutAfter(layers, 2);
+        layers.layer(new DenseLayer.Builder().name("F6").nOut(84).build());
+        dropoutAfter(layers, 3);
+        return layers
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).name("output")
                         .nOut(numClasses()).activation(Activation.SOFTMAX).build())
                 .setInputType(InputType.convolutional(in.height(), in.width(), in.channels()))
                 .build();
+    }
+
+    private void dropoutAfter(NeuralNetConfiguration.ListBuilder layers, int stage) {
+        if (dropout[stage] > 0) {
+            // DL4J's dropout argument is the probability of keeping a value
+            layers.layer(new DropoutLayer.Builder(1 - dropout[stage]).name("drop_" + STAGES[stage]).build());
+        }
     }
 }

@@ -29,6 +29,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *   <li><b>seeded determinism</b>: the shuffle of epoch {@code e} and ND4J's random numbers (dropout masks) are
  *       seeded from {@code (seed, e)}, so the same seed, data, network and settings give bit-identical weights;</li>
  *   <li>a {@link History} of training and validation loss and accuracy, learning rate and time per epoch;</li>
+ *   <li>optional on-the-fly {@linkplain org.lenetlab.augment.Augmentation augmentation} of the training images
+ *       (validation images are never augmented) and {@linkplain ClassWeights class weights} in the loss;</li>
  *   <li>{@linkplain EarlyStopping early stopping} and {@linkplain ReduceLrOnPlateau reduce-LR-on-plateau} with
  *       Keras' semantics;</li>
  *   <li>a {@linkplain Checkpoint checkpoint} after every epoch and {@link #resume} that ends with exactly the
@@ -118,6 +120,7 @@ public final class Trainer {
             }
         });
         config.optimizer().applyTo(net);
+        config.classWeights().ifPresent(w -> w.applyTo(net));
         TrainingRun run = newRun(net, train, validation, fingerprint(net, train, validation));
         run.startFresh();
         return run.run();
@@ -180,6 +183,7 @@ public final class Trainer {
             throw new UncheckedIOException(e.getMessage(), e);
         }
         checkData(net, train, validation);
+        config.classWeights().ifPresent(w -> w.applyTo(net));
         Map<String, String> now = fingerprint(net, train, validation);
         if (expectedNetwork != null) {
             now.put("network", expectedNetwork);
@@ -225,6 +229,11 @@ public final class Trainer {
                         train.channels(), train.height(), train.width(), train.numClasses()));
             }
         }
+        config.classWeights().filter(w -> w.numClasses() != train.numClasses()).ifPresent(w -> {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "the configuration has %d class weights but "
+                    + "%s has %d classes: give one weight per class, e.g. ClassWeights.balanced(train)",
+                    w.numClasses(), train.name(), train.numClasses()));
+        });
         List<String> needy = new ArrayList<>();
         config.earlyStopping().filter(s -> s.monitor().needsValidation())
                 .ifPresent(s -> needy.add("early stopping monitors " + s.monitor()));

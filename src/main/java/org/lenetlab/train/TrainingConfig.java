@@ -9,9 +9,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.lenetlab.augment.Augmentation;
+
 /**
  * Everything a {@link Trainer} needs to know besides the network and the data: epochs, batch size, seed,
- * optimiser, learning-rate schedule, early stopping, reduce-LR-on-plateau, checkpoint directory and listeners.
+ * optimiser, learning-rate schedule, early stopping, reduce-LR-on-plateau, augmentation of the training images,
+ * class weights, checkpoint directory and listeners.
  * Immutable; build one with {@link #builder()}:
  *
  * <pre>{@code
@@ -42,6 +45,8 @@ public final class TrainingConfig {
     private final boolean shuffle;
     private final int validationBatchSize;
     private final double divergenceFactor;
+    private final Augmentation augmentation;
+    private final ClassWeights classWeights;
 
     private TrainingConfig(Builder b) {
         this.epochs = b.epochs;
@@ -56,6 +61,8 @@ public final class TrainingConfig {
         this.shuffle = b.shuffle;
         this.validationBatchSize = b.validationBatchSize;
         this.divergenceFactor = b.divergenceFactor;
+        this.augmentation = b.augmentation;
+        this.classWeights = b.classWeights;
     }
 
     /** @return a builder with the defaults: 10 epochs, batch 64, seed 42, Adam 0.001, constant rate, shuffling */
@@ -78,6 +85,8 @@ public final class TrainingConfig {
         b.shuffle = shuffle;
         b.validationBatchSize = validationBatchSize;
         b.divergenceFactor = divergenceFactor;
+        b.augmentation = augmentation;
+        b.classWeights = classWeights;
         return b;
     }
 
@@ -141,6 +150,16 @@ public final class TrainingConfig {
         return divergenceFactor;
     }
 
+    /** @return the augmentation applied to training batches (never to validation), if any */
+    public Optional<Augmentation> augmentation() {
+        return Optional.ofNullable(augmentation);
+    }
+
+    /** @return the class weights put into the output layer's loss, if any */
+    public Optional<ClassWeights> classWeights() {
+        return Optional.ofNullable(classWeights);
+    }
+
     /**
      * @param epoch epoch, from 1
      * @return the scheduled learning rate of that epoch, before any plateau reduction
@@ -152,7 +171,8 @@ public final class TrainingConfig {
     /**
      * The settings that shape the weights a run produces; a checkpoint may only be resumed with equal values.
      * Left out on purpose: the number of epochs (a run may be extended), the checkpoint directory and the
-     * listeners.
+     * listeners. Augmentation and class weights appear only when set, so checkpoints written before they existed
+     * still resume.
      *
      * @return setting name → exact value, in a fixed order
      */
@@ -167,6 +187,12 @@ public final class TrainingConfig {
         f.put("reduce LR on plateau", reduceLrOnPlateau == null ? "off" : reduceLrOnPlateau.toString());
         f.put("validation batch size", Integer.toString(validationBatchSize));
         f.put("divergence factor", Double.toString(divergenceFactor));
+        if (augmentation != null) {
+            f.put("augmentation", augmentation.toString());
+        }
+        if (classWeights != null) {
+            f.put("class weights", classWeights.exact());
+        }
         return f;
     }
 
@@ -196,8 +222,31 @@ public final class TrainingConfig {
         private boolean shuffle = true;
         private int validationBatchSize = 1024;
         private double divergenceFactor = DivergenceGuard.DEFAULT_FACTOR;
+        private Augmentation augmentation;
+        private ClassWeights classWeights;
 
         private Builder() {
+        }
+
+        /**
+         * @param value augmentation applied on the fly to every training image (never to validation images), seeded
+         *              from {@code (seed, epoch, image)}, e.g. {@code AugmentationChain.digits()}; {@code null} for
+         *              none (default)
+         * @return this builder
+         */
+        public Builder augmentation(Augmentation value) {
+            this.augmentation = value;
+            return this;
+        }
+
+        /**
+         * @param value class weights for the loss, e.g. {@code ClassWeights.balanced(train)}; {@code null} leaves the
+         *              network's loss as it is (default)
+         * @return this builder
+         */
+        public Builder classWeights(ClassWeights value) {
+            this.classWeights = value;
+            return this;
         }
 
         /**

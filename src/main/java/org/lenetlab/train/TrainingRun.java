@@ -111,7 +111,8 @@ final class TrainingRun {
         Collection<org.deeplearning4j.optimize.api.TrainingListener> dl4jListeners =
                 new ArrayList<>(net.getListeners());
         net.addListeners(probe);
-        try (BatchIterator batches = new BatchIterator(train, config.batchSize(), config.shuffle(), config.seed())) {
+        try (BatchIterator batches = new BatchIterator(train, config.batchSize(), config.shuffle(), config.seed(),
+                config.augmentation().orElse(null))) {
             if (EARLY_STOPPING_FINISH.equals(finished)) {
                 stop(StopReason.EARLY_STOPPING,
                         "early stopping (at epoch " + history.size() + ", before this session)");

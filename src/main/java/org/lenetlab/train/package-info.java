@@ -24,5 +24,10 @@
  * {@link org.lenetlab.train.TrainingListener} events ({@link org.lenetlab.train.EpochStart},
  * {@link org.lenetlab.train.BatchProgress}, {@link org.lenetlab.train.EpochRecord},
  * {@link org.lenetlab.train.TrainingResult}).
+ *
+ * <p>Against overfitting and imbalance: {@link org.lenetlab.train.TrainingConfig.Builder#augmentation} augments
+ * training batches on the fly ({@link org.lenetlab.augment}), {@link org.lenetlab.train.ClassWeights} (balanced as
+ * scikit-learn computes them, or custom) weight the loss, and {@link org.lenetlab.train.GeneralisationGap} measures
+ * how far training and validation drift apart.
  */
 package org.lenetlab.train;
