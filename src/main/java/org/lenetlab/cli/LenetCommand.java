@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         description = "LeNet Lab: learn convolutional networks through LeNet.",
         subcommands = {TrainCommand.class, EvaluateCommand.class, SummaryCommand.class, DownloadCommand.class,
                 BenchCommand.class,
+                ReportCommand.class,
                 EnvCommand.class, CommandLine.HelpCommand.class})
 public final class LenetCommand {
     private LenetCommand() {
