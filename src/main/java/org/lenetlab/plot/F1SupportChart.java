@@ -94,6 +94,9 @@ public final class F1SupportChart extends Figure {
         styler.setYAxisMin(1, 0.0);
         styler.setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
         styler.setAvailableSpaceFill(0.7);
+        // One formatter serves both axes: F1 ticks are tenths, support ticks whole numbers of examples.
+        styler.setyAxisTickLabelsFormattingFunction(v -> Math.abs(v - Math.rint(v)) < 1e-9
+                ? String.format(Locale.ROOT, "%,d", (long) Math.rint(v)) : String.format(Locale.ROOT, "%.1f", v));
         styler.setOverlapped(true);
         styler.setPlotGridVerticalLinesVisible(false);
         if (n > 12) {
@@ -107,7 +110,6 @@ public final class F1SupportChart extends Figure {
         CategorySeries bars = chart.addSeries("F1 score", names, f1);
         bars.setFillColor(BARS);
         bars.setYAxisGroup(0);
-        bars.setYAxisDecimalPattern("0.0");
         double macro = report.macroAverage().f1();
         CategorySeries macroLine = chart.addSeries(String.format(Locale.ROOT, "macro-average F1 (%.2f)", macro),
                 names, IntStream.range(0, n).mapToObj(i -> macro).toList());
@@ -124,7 +126,6 @@ public final class F1SupportChart extends Figure {
         line.setLineStyle(new BasicStroke(2f));
         line.setMarker(n <= 60 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
         line.setYAxisGroup(1);
-        line.setYAxisDecimalPattern("#,##0");
         styler.setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
         return new F1SupportChart(title, chart, names, n);
     }

@@ -29,11 +29,28 @@ public final class FeatureMaps extends Figure {
     private static final int TILE = 88;
     private static final int FILTER_TILE = 56;
 
-    private final ImageGrid grid;
+    /** Maps of at most this many pixels share one colour scale: scaled alone, a 1×1 map is a flat colour. */
+    private static final int TINY_MAP = 4;
 
-    private FeatureMaps(String title, ImageGrid grid, int tile) {
+    private final ImageGrid grid;
+    private final int tileHeight;
+    private final int tileWidth;
+
+    private FeatureMaps(String title, ImageGrid grid, int tile, int tileHeight, int tileWidth) {
         super(title, grid.defaultSize(tile)[0], grid.defaultSize(tile)[1]);
         this.grid = grid;
+        this.tileHeight = tileHeight;
+        this.tileWidth = tileWidth;
+    }
+
+    /** @return height of one feature map or kernel, in its own pixels */
+    public int tileHeight() {
+        return tileHeight;
+    }
+
+    /** @return width of one feature map or kernel, in its own pixels */
+    public int tileWidth() {
+        return tileWidth;
     }
 
     /**
@@ -104,6 +121,8 @@ public final class FeatureMaps extends Figure {
         int h = (int) maps.size(2);
         int w = (int) maps.size(3);
         int shown = Math.min(channels, MAX_TILES);
+        float[] all = values(maps);
+        double[] shared = range(java.util.Arrays.copyOf(all, shown * h * w));
         List<ImageGrid.Tile> tiles = new ArrayList<>();
         float[] input = data.image(index);
         double lo = Double.POSITIVE_INFINITY;
@@ -117,17 +136,21 @@ public final class FeatureMaps extends Figure {
                 List.of(new ImageGrid.Caption("input: " + data.classNames().get(data.label(index)),
                         FigureStyle.INK))));
         for (int c = 0; c < shown; c++) {
-            float[] map = maps.get(org.nd4j.linalg.indexing.NDArrayIndex.point(0),
-                    org.nd4j.linalg.indexing.NDArrayIndex.point(c)).dup().data().asFloat();
-            tiles.add(new ImageGrid.Tile(sequential(map, h, w), List.of(new ImageGrid.Caption("map " + (c + 1),
+            float[] map = java.util.Arrays.copyOfRange(all, c * h * w, (c + 1) * h * w);
+            tiles.add(new ImageGrid.Tile(h * w <= TINY_MAP ? sequential(map, h, w, shared[0], shared[1])
+                    : sequential(map, h, w), List.of(new ImageGrid.Caption("map " + (c + 1),
                     FigureStyle.MUTED))));
         }
         String title = String.format(Locale.ROOT, "Feature maps of layer %s for image %d of %s", name, index,
                 data.name());
         String subtitle = String.format(Locale.ROOT, "%d maps of %d×%d%s; each scaled to its own range (dark = low, "
                 + "yellow = high)", channels, h, w, shown < channels ? ", first " + shown + " shown" : "");
+        if (h * w <= TINY_MAP) {
+            subtitle = String.format(Locale.ROOT, "%d maps of %d×%d%s; one scale for all (dark = lowest, yellow = "
+                    + "highest activation)", channels, h, w, shown < channels ? ", first " + shown + " shown" : "");
+        }
         return new FeatureMaps(title, new ImageGrid(title, subtitle, tiles, SampleGrid.columns(tiles.size()), null,
-                null), TILE);
+                null), TILE, h, w);
     }
 
     /**
@@ -158,12 +181,15 @@ public final class FeatureMaps extends Figure {
                     + "show: choose a convolution among " + featureMapLayers(network));
         }
         double scale = weights.amaxNumber().doubleValue();
+        float[] all = values(weights);
+        int kh = (int) weights.size(weights.rank() - 2);
+        int kw = (int) weights.size(weights.rank() - 1);
         List<ImageGrid.Tile> tiles = new ArrayList<>();
         List<String> rowLabels = new ArrayList<>();
         List<String> columnLabels = new ArrayList<>();
         int columns;
         int total;
-        if (weights.rank() == 4) {
+        if (weights.rank() == 4 && weights.size(1) > 1) {
             int out = (int) weights.size(0);
             int in = (int) weights.size(1);
             int rows = Math.max(1, Math.min(out, MAX_TILES / in));
@@ -172,12 +198,19 @@ public final class FeatureMaps extends Figure {
             for (int o = 0; o < rows; o++) {
                 rowLabels.add("map " + (o + 1));
                 for (int i = 0; i < in; i++) {
-                    tiles.add(kernelTile(weights.get(org.nd4j.linalg.indexing.NDArrayIndex.point(o),
-                            org.nd4j.linalg.indexing.NDArrayIndex.point(i)), scale));
+                    tiles.add(kernelTile(all, (o * in + i) * kh * kw, kh, kw, scale, null));
                 }
             }
             for (int i = 0; i < in; i++) {
-                columnLabels.add(in == 1 ? "kernel" : "in " + (i + 1));
+                columnLabels.add("in " + (i + 1));
+            }
+        } else if (weights.rank() == 4) {
+            // One input channel: one kernel per output map, laid out as a compact grid.
+            total = (int) weights.size(0);
+            int shown = Math.min(total, MAX_TILES);
+            columns = SampleGrid.columns(shown);
+            for (int k = 0; k < shown; k++) {
+                tiles.add(kernelTile(all, k * kh * kw, kh, kw, scale, "map " + (k + 1)));
             }
         } else {
             // Connection-table convolution (LeNet-5's C3): one kernel per connection of the table.
@@ -185,38 +218,51 @@ public final class FeatureMaps extends Figure {
             int shown = Math.min(total, MAX_TILES);
             columns = SampleGrid.columns(shown);
             for (int k = 0; k < shown; k++) {
-                tiles.add(kernelTile(weights.get(org.nd4j.linalg.indexing.NDArrayIndex.point(k)), scale));
+                tiles.add(kernelTile(all, k * kh * kw, kh, kw, scale, "kernel " + (k + 1)));
             }
         }
         String title = "Learned filters of layer " + name;
-        String subtitle = String.format(Locale.ROOT, "%d kernels of %d×%d%s; red = positive, blue = negative weight, "
-                + "one scale for all (|w| up to %s)", total, (int) weights.size(weights.rank() - 2),
-                (int) weights.size(weights.rank() - 1), tiles.size() < total ? ", first " + tiles.size() + " shown"
+        String subtitle = String.format(Locale.ROOT, "%s kernels of %d×%d%s; red = positive, blue = negative weight, "
+                + "one scale for all (|w| up to %s)", Charts.count(total), kh, kw, tiles.size() < total ? ", first " + tiles.size() + " shown"
                         : "", Charts.number(scale));
         return new FeatureMaps(title, new ImageGrid(title, subtitle, tiles, columns,
-                rowLabels.isEmpty() ? null : rowLabels, columnLabels.isEmpty() ? null : columnLabels), FILTER_TILE);
+                rowLabels.isEmpty() ? null : rowLabels, columnLabels.isEmpty() ? null : columnLabels), FILTER_TILE, kh,
+                kw);
     }
 
-    private static ImageGrid.Tile kernelTile(INDArray kernel, double scale) {
-        int h = (int) kernel.size(0);
-        int w = (int) kernel.size(1);
-        float[] values = kernel.dup().data().asFloat();
+    private static ImageGrid.Tile kernelTile(float[] all, int offset, int h, int w, double scale, String caption) {
+        float[] values = java.util.Arrays.copyOfRange(all, offset, offset + h * w);
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 img.setRGB(x, y, ColorScale.diverging(scale == 0 ? 0 : values[y * w + x] / scale).getRGB());
             }
         }
-        return new ImageGrid.Tile(img, List.of());
+        return new ImageGrid.Tile(img, caption == null ? List.of()
+                : List.of(new ImageGrid.Caption(caption, FigureStyle.MUTED)));
     }
 
-    private static BufferedImage sequential(float[] map, int h, int w) {
+    /** All values in row-major (C) order, copied out of ND4J. */
+    private static float[] values(INDArray array) {
+        return org.nd4j.linalg.factory.Nd4j.toFlattened('c', array).toFloatVector();
+    }
+
+    private static double[] range(float[] values) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
-        for (float v : map) {
+        for (float v : values) {
             lo = Math.min(lo, v);
             hi = Math.max(hi, v);
         }
+        return new double[] {lo, hi};
+    }
+
+    private static BufferedImage sequential(float[] map, int h, int w) {
+        double[] r = range(map);
+        return sequential(map, h, w, r[0], r[1]);
+    }
+
+    private static BufferedImage sequential(float[] map, int h, int w, double lo, double hi) {
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {

@@ -64,7 +64,10 @@ final class ImageGrid {
         int captionHeight = captionLines() * 15;
         int w = 2 * PAD + (rowLabels.isEmpty() ? 0 : 70) + columns * (tile + 8);
         int h = 2 * PAD + 56 + (columnLabels.isEmpty() ? 0 : 18) + rows() * (tile + captionHeight + 10);
-        return new int[] {Math.max(Math.max(w, 480), Figure.MIN_SIZE), Math.max(h, Figure.MIN_SIZE)};
+        // Wide enough for the title (bold 16 px, ~10 px a character) and the subtitle (12 px, ~7 px a character).
+        int text = Math.max(title.length() * 10, subtitle.length() * 7) + 2 * PAD;
+        return new int[] {Math.min(Figure.MAX_SIZE, Math.max(Math.max(w, text), 480)),
+            Math.min(Figure.MAX_SIZE, Math.max(h, Figure.MIN_SIZE))};
     }
 
     void paint(Graphics2D g, int width, int height) {

@@ -210,8 +210,11 @@ public final class ModelReport {
                 if (conf instanceof ConvolutionLayer || conf instanceof ConnectionTableConvolution) {
                     String name = conf.getLayerName() == null ? "layer" + layer : conf.getLayerName();
                     String safe = name.replaceAll("[^A-Za-z0-9_-]", "_");
-                    figure(dir, "feature_maps_" + safe, FeatureMaps.activations(network, layer, testData, 0),
-                            written, figures);
+                    FeatureMaps maps = FeatureMaps.activations(network, layer, testData, 0);
+                    // Maps of a few pixels (LeNet-5's C5 gives 1×1) show no picture; their filters still do.
+                    if (maps.tileHeight() >= 3 && maps.tileWidth() >= 3) {
+                        figure(dir, "feature_maps_" + safe, maps, written, figures);
+                    }
                     figure(dir, "filters_" + safe, FeatureMaps.filters(network, layer), written, figures);
                     drawn++;
                 }
