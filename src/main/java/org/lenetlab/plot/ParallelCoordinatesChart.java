@@ -35,7 +35,7 @@ public final class ParallelCoordinatesChart extends Figure {
     private final XYChart chart;
 
     private ParallelCoordinatesChart(String title, XYChart chart, int axes) {
-        super(title, Math.max(820, 200 + 170 * axes), 540);
+        super(title, Math.max(820, 200 + 170 * axes), 500);
         this.chart = chart;
     }
 
@@ -124,7 +124,7 @@ public final class ParallelCoordinatesChart extends Figure {
         styler.setPlotBorderVisible(false);
         styler.setXAxisMin(-0.25);
         styler.setXAxisMax(axes.size() - 0.75);
-        styler.setYAxisMin(-0.16);
+        styler.setYAxisMin(-0.1);
         styler.setYAxisMax(1.1);
         double[] x = new double[axes.size()];
         for (int a = 0; a < x.length; a++) {
