@@ -19,6 +19,7 @@ import org.lenetlab.model.InputShape;
 import org.lenetlab.model.LeNetBuilder;
 import org.lenetlab.model.ModelIO;
 import org.lenetlab.model.ModelMetadata;
+import org.lenetlab.plot.ModelReport;
 import org.lenetlab.train.ConsoleProgressBar;
 import org.lenetlab.train.EarlyStopping;
 import org.lenetlab.train.Metric;
@@ -157,9 +158,12 @@ final class TrainCommand implements Callable<Integer> {
         ModelMetadata metadata = model.metadata(train.classNames(), Datasets.canonical(dataset),
                 ModelMetadata.Normalisation.none());
         ModelIO.save(result.network(), metadata, file, false);
+        Path historyFile = result.history().writeCsv(ModelReport.historyFileFor(file));
         System.out.printf(Locale.ROOT, "Test accuracy: %.2f %% on %,d images (%s)%n", 100 * evaluation.accuracy(),
                 test.size(), test.name());
         System.out.println("Model saved to " + file.toAbsolutePath());
+        System.out.println("History saved to " + historyFile.toAbsolutePath() + " (figures: ./lenet report "
+                + "--model-file " + file + ")");
         return 0;
     }
 

@@ -18,6 +18,10 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
 /**
  * A table of a network's layers like Keras' {@code model.summary()}: per layer its name, type, output shape and
  * parameter count, then total, trainable and non-trainable parameters.
@@ -189,6 +193,21 @@ public final class ModelSummary {
         footer(sb, "Non-trainable params", nonTrainableParams());
         sb.append("</tfoot>\n</table>\n");
         return sb.toString();
+    }
+
+    /**
+     * The layers as a Tablesaw table with columns {@code layer}, {@code type}, {@code output shape},
+     * {@code params} and {@code trainable params}, named after the title.
+     *
+     * @return a new table, one row per layer (totals are {@link #totalParams()} and friends)
+     */
+    public Table toTable() {
+        return Table.create(title == null ? "model summary" : "model summary: " + title,
+                StringColumn.create("layer", rows.stream().map(Row::name)),
+                StringColumn.create("type", rows.stream().map(Row::type)),
+                StringColumn.create("output shape", rows.stream().map(Row::outputShape)),
+                LongColumn.create("params", rows.stream().mapToLong(Row::params)),
+                LongColumn.create("trainable params", rows.stream().mapToLong(Row::trainableParams)));
     }
 
     /** @return {@link #toText()} */

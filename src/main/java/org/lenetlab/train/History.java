@@ -16,6 +16,11 @@ import org.nd4j.shade.jackson.databind.JsonNode;
 import org.nd4j.shade.jackson.databind.node.ArrayNode;
 import org.nd4j.shade.jackson.databind.node.ObjectNode;
 
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.Table;
+
 /**
  * The per-epoch record of a training run: training loss and accuracy, validation loss and accuracy, learning rate
  * and time of every epoch, the epoch whose weights were restored (early stopping) and the epochs where the
@@ -456,6 +461,38 @@ public final class History {
     }
 
     // ---------------------------------------------------------------- display
+
+    /**
+     * The history as a Tablesaw table with the columns of {@link #CSV_HEADER}: {@code epoch}, {@code loss},
+     * {@code accuracy}, {@code val_loss}, {@code val_accuracy} (missing without validation),
+     * {@code learning_rate}, {@code seconds}, {@code lr_reduced} and {@code restored}.
+     *
+     * @return a new table named "training history", one row per epoch
+     */
+    public Table toTable() {
+        DoubleColumn valLoss = DoubleColumn.create("val_loss", records.size());
+        DoubleColumn valAccuracy = DoubleColumn.create("val_accuracy", records.size());
+        for (int i = 0; i < records.size(); i++) {
+            EpochRecord r = records.get(i);
+            if (!Double.isNaN(r.valLoss())) {
+                valLoss.set(i, r.valLoss());
+            }
+            if (!Double.isNaN(r.valAccuracy())) {
+                valAccuracy.set(i, r.valAccuracy());
+            }
+        }
+        boolean[] restored = new boolean[records.size()];
+        boolean[] reduced = new boolean[records.size()];
+        for (int i = 0; i < records.size(); i++) {
+            restored[i] = records.get(i).epoch() == restoredEpoch;
+            reduced[i] = records.get(i).lrReduced();
+        }
+        return Table.create("training history", IntColumn.create("epoch", epochs()),
+                DoubleColumn.create("loss", losses()), DoubleColumn.create("accuracy", accuracies()), valLoss,
+                valAccuracy, DoubleColumn.create("learning_rate", learningRates()),
+                DoubleColumn.create("seconds", seconds()), BooleanColumn.create("lr_reduced", reduced),
+                BooleanColumn.create("restored", restored));
+    }
 
     /**
      * @return an aligned text table, one line per epoch, with notes marking the best epoch (lowest validation

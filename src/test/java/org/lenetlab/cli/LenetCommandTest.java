@@ -69,8 +69,11 @@ class LenetCommandTest {
         assertTrue(trainedAccuracy > 50, "one epoch on 540 digits already beats chance by far: " + trainedAccuracy);
         assertTrue(Files.isRegularFile(model));
         assertEquals("classic", ModelIO.readMetadata(model).orElseThrow().architecture());
+        Path history = tmp.resolve("lenet.history.csv");
+        assertTrue(train.out().contains("History saved to " + history.toAbsolutePath()), train.out());
+        assertEquals(1, org.lenetlab.train.History.read(history).size(), "one epoch trained");
         try (var files = Files.list(tmp)) {
-            assertEquals(1, files.count(), "only the model file, no temporary files");
+            assertEquals(2, files.count(), "the model and its history, no temporary files");
         }
 
         Run eval = run("evaluate", "--model-file", model.toString());
@@ -79,6 +82,18 @@ class LenetCommandTest {
         assertTrue(eval.out().contains(String.format(java.util.Locale.ROOT, "Top-1 accuracy %.2f %%",
                 trainedAccuracy)), "evaluating the saved model gives the accuracy training reported:\n" + eval.out());
         assertTrue(eval.out().contains("Most confident mistakes:"), eval.out());
+
+        Path reports = tmp.resolve("reports");
+        Run report = run("report", "--model-file", model.toString(), "--out", reports.toString(), "--samples", "8");
+        assertEquals(0, report.exitCode(), report.err());
+        assertTrue(report.out().contains(String.format(java.util.Locale.ROOT, "Accuracy %.2f %%", trainedAccuracy)),
+                "the report evaluates the same model:\n" + report.out());
+        assertTrue(report.out().contains("history " + history + " (1 epochs)"), report.out());
+        for (String file : new String[] {"index.html", "history.png", "history.svg", "confusion_matrix.png",
+                "f1_support.png", "mistakes.png", "filters_C1.png", "class_distribution.svg",
+                "classification_report.csv", "model_summary.csv"}) {
+            assertTrue(Files.isRegularFile(reports.resolve(file)), file);
+        }
     }
 
     @Test
@@ -91,6 +106,11 @@ class LenetCommandTest {
         Run missingModel = run("evaluate", "--model-file", tmp.resolve("nope.zip").toString());
         assertEquals(1, missingModel.exitCode());
         assertTrue(missingModel.err().contains("nope.zip"), missingModel.err());
+
+        Run missingReportModel = run("report", "--model-file", tmp.resolve("gone.zip").toString(), "--out",
+                tmp.resolve("r").toString());
+        assertEquals(1, missingReportModel.exitCode());
+        assertTrue(missingReportModel.err().contains("gone.zip"), missingReportModel.err());
 
         Run unknownDataset = run("train", "--dataset", "cifar", "--epochs", "1");
         assertEquals(1, unknownDataset.exitCode());
