@@ -9,6 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * Writes files so that readers only ever see the old complete file or the new complete file, never a half-written
@@ -70,6 +73,7 @@ public final class AtomicFiles {
         Path tmp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".part");
         try {
             writer.writeTo(tmp);
+            keepOrDefaultPermissions(tmp, absolute);
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 ch.force(true);
             }
@@ -79,6 +83,19 @@ public final class AtomicFiles {
             Files.deleteIfExists(tmp);
             throw e;
         }
+    }
+
+    /**
+     * Temporary files are created owner-only ({@code rw-------}); the finished file should look like any other the
+     * user writes: the permissions of the file it replaces, else {@code rw-r--r--}.
+     */
+    private static void keepOrDefaultPermissions(Path tmp, Path target) throws IOException {
+        if (!tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        Set<PosixFilePermission> permissions = Files.exists(target) ? Files.getPosixFilePermissions(target)
+                : PosixFilePermissions.fromString("rw-r--r--");
+        Files.setPosixFilePermissions(tmp, permissions);
     }
 
     /**
