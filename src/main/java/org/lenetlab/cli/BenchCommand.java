@@ -11,6 +11,8 @@ import java.util.concurrent.Callable;
 import org.lenetlab.augment.Augmentation;
 import org.lenetlab.augment.AugmentationChain;
 import org.lenetlab.backend.Backend;
+import org.lenetlab.bench.EpochMeasurement;
+import org.lenetlab.bench.PeerBenchmark;
 import org.lenetlab.data.Datasets;
 import org.lenetlab.data.ImageDataset;
 import org.lenetlab.data.Split;
@@ -28,10 +30,13 @@ import picocli.CommandLine.Option;
  * {@code lenet bench}: seconds per training epoch on the fast path (oneDNN layer helpers) against DL4J as shipped
  * (helpers off), alternating the two in one process so that machine noise hits both alike. With
  * {@code --augmentation} it instead alternates epochs without and with the dataset's default augmentation chain
- * ({@link AugmentationChain#defaultFor}) and prints the overhead ratio.
+ * ({@link AugmentationChain#defaultFor}) and prints the overhead ratio. With {@code --peer pytorch} it alternates
+ * our default path with the PyTorch peer script on Fashion-MNIST, per thread count, each run in a fresh child
+ * process ({@link PeerBenchmark}), and prints seconds per epoch, images per second, peak RSS and the ratio.
  */
 @Command(name = "bench", description = "Time one training epoch: oneDNN fast path vs DL4J as shipped, alternated "
-        + "(or, with --augmentation, without vs with on-the-fly augmentation).")
+        + "(or, with --augmentation, without vs with on-the-fly augmentation; with --peer pytorch, ours vs "
+        + "PyTorch side by side).")
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--arch", defaultValue = "classic", description = "architecture (default: ${DEFAULT-VALUE})")
     String arch;
@@ -56,8 +61,26 @@ final class BenchCommand implements Callable<Integer> {
             description = "time epochs without and with the default augmentation chain instead (fast path only)")
     boolean augmentation;
 
+    @Option(names = "--peer", description = "compare with a peer framework instead: pytorch")
+    String peer;
+
+    @Option(names = "--threads", split = ",", defaultValue = "1,2",
+            description = "with --peer: thread counts to compare (default: ${DEFAULT-VALUE})")
+    List<Integer> threads;
+
+    @Option(names = "--python", defaultValue = "/usr/bin/python3",
+            description = "with --peer: Python interpreter with PyTorch (default: ${DEFAULT-VALUE})")
+    String python;
+
+    @Option(names = "--data-dir", description = "with --peer: Fashion-MNIST IDX directory (default: "
+            + "/usr/share/datasets/fashion-mnist)")
+    Path dataDir;
+
     @Override
     public Integer call() throws IOException {
+        if (peer != null) {
+            return peerComparison();
+        }
         System.out.print(Backend.report());
         ImageDataset train = Datasets.load(dataset, Split.TRAIN);
         if (limit != null && limit < train.size()) {
@@ -83,6 +106,67 @@ final class BenchCommand implements Callable<Integer> {
         }
         System.out.printf(Locale.ROOT, "peak RSS: %s%n", peakRss());
         return 0;
+    }
+
+    private int peerComparison() {
+        if (!peer.equalsIgnoreCase("pytorch")) {
+            throw new IllegalArgumentException("unknown --peer '" + peer + "'; the only peer is: pytorch");
+        }
+        if (!dataset.equals("fashion-mnist")) {
+            throw new IllegalArgumentException("--peer compares on fashion-mnist only (the peer script reads its IDX "
+                    + "files), not on '" + dataset + "'");
+        }
+        if (rounds < 1 || threads.stream().anyMatch(t -> t < 1)) {
+            throw new IllegalArgumentException("--rounds and every --threads value must be at least 1, got "
+                    + rounds + " and " + threads);
+        }
+        PeerBenchmark bench = new PeerBenchmark(python, dataDir == null ? PeerBenchmark.DEBIAN_FASHION_MNIST : dataDir,
+                batch, limit == null ? 0 : limit);
+        String torch = bench.requirePyTorch();
+        System.out.printf(Locale.ROOT, "%s vs PyTorch %s: Fashion-MNIST train, batch %d, Adam 1e-3, one epoch per "
+                + "run, each run a fresh process with OMP_NUM_THREADS set; threads %s, %d round(s), alternated%n",
+                arch, torch, batch, threads, rounds);
+        List<List<EpochMeasurement>> ours = new ArrayList<>();
+        List<List<EpochMeasurement>> theirs = new ArrayList<>();
+        for (int t = 0; t < threads.size(); t++) {
+            ours.add(new ArrayList<>());
+            theirs.add(new ArrayList<>());
+        }
+        for (int round = 0; round < rounds; round++) {
+            for (int t = 0; t < threads.size(); t++) {
+                // alternate which engine goes first, so that neither always gets the warmer or quieter slot
+                boolean oursFirst = (round + t) % 2 == 0;
+                for (int k = 0; k < 2; k++) {
+                    boolean runOurs = (k == 0) == oursFirst;
+                    EpochMeasurement m = runOurs ? bench.ours(arch, threads.get(t)) : bench.pyTorch(arch, threads.get(t));
+                    System.out.println("  " + m);
+                    (runOurs ? ours : theirs).get(t).add(m);
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "%n%-26s %7s %-22s %10s %12s %14s%n", "engine", "threads", "s/epoch (runs)",
+                "images/s", "peak RSS MiB", "ours/PyTorch");
+        for (int t = 0; t < threads.size(); t++) {
+            double oursBest = best(ours.get(t));
+            double theirsBest = best(theirs.get(t));
+            printRow(ours.get(t), String.format(Locale.ROOT, "%.2f×", oursBest / theirsBest));
+            printRow(theirs.get(t), "");
+        }
+        System.out.println("\nimages/s and ratio from the best run of each; peak RSS is the largest of the runs.");
+        return 0;
+    }
+
+    private static double best(List<EpochMeasurement> runs) {
+        return runs.stream().mapToDouble(EpochMeasurement::seconds).min().orElseThrow();
+    }
+
+    private static void printRow(List<EpochMeasurement> runs, String ratio) {
+        EpochMeasurement first = runs.get(0);
+        String seconds = String.join(", ", runs.stream()
+                .map(m -> String.format(Locale.ROOT, "%.1f", m.seconds())).toList());
+        long rss = runs.stream().mapToLong(EpochMeasurement::peakRssBytes).max().orElseThrow();
+        System.out.printf(Locale.ROOT, "%-26s %7d %-22s %,10.0f %12d %14s%n", first.engine(), first.threads(), seconds,
+                first.images() / best(runs), rss >> 20, ratio);
     }
 
     private int augmentationOverhead(ImageDataset train) {

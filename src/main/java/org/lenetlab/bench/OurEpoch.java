@@ -1,0 +1,80 @@
+package org.lenetlab.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.lenetlab.backend.Backend;
+import org.lenetlab.data.FashionMnist;
+import org.lenetlab.data.ImageDataset;
+import org.lenetlab.data.Split;
+import org.lenetlab.model.Architecture;
+import org.lenetlab.model.InputShape;
+import org.lenetlab.train.Optimizer;
+import org.lenetlab.train.Trainer;
+import org.lenetlab.train.TrainingConfig;
+import org.lenetlab.train.TrainingResult;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The LeNet Lab side of the PyTorch comparison, run as a child JVM by {@link PeerBenchmark}: trains one epoch of
+ * Fashion-MNIST on the library's default path ({@link Trainer}, oneDNN layer helpers on) and prints one
+ * {@link EpochMeasurement} JSON line.
+ *
+ * <p>Arguments: {@code arch threads dataDir batch limit} (limit 0: all images). The parent sets
+ * {@code OMP_NUM_THREADS} to the thread count, because libnd4j sizes its OpenMP pool from it when it loads; this
+ * class also caps ND4J's own thread settings to the same number.
+ */
+public final class OurEpoch {
+    private OurEpoch() {
+    }
+
+    /**
+     * @param args {@code arch threads dataDir batch limit}
+     * @throws IOException if the dataset cannot be read
+     */
+    public static void main(String[] args) throws IOException {
+        if (args.length != 5) {
+            throw new IllegalArgumentException("usage: OurEpoch ARCH THREADS DATA_DIR BATCH LIMIT, got "
+                    + List.of(args));
+        }
+        String arch = args[0];
+        int threads = Integer.parseInt(args[1]);
+        Path dataDir = Path.of(args[2]);
+        int batch = Integer.parseInt(args[3]);
+        int limit = Integer.parseInt(args[4]);
+        Backend.configure();
+        Nd4j.getEnvironment().setMaxThreads(threads);
+        Nd4j.getEnvironment().setMaxMasterThreads(threads);
+        ImageDataset train = FashionMnist.load(Split.TRAIN, dataDir);
+        if (limit > 0 && limit < train.size()) {
+            train = train.head(limit);
+        }
+        MultiLayerNetwork net = Architecture.fromName(arch)
+                .create(new InputShape(train.height(), train.width(), train.channels()), train.numClasses(), 1)
+                .network();
+        TrainingResult result = new Trainer(TrainingConfig.builder().epochs(1).batchSize(batch).seed(1)
+                .optimizer(Optimizer.adam(1e-3)).build()).fit(net, train);
+        var epoch = result.history().last();
+        System.out.println(new EpochMeasurement(engine(), arch, threads, train.size(), epoch.seconds(),
+                peakRssBytes(), epoch.loss()).toJson());
+    }
+
+    private static String engine() {
+        String version = MultiLayerNetwork.class.getPackage().getImplementationVersion();
+        return "lenetlab dl4j" + (version == null ? "" : " " + version);
+    }
+
+    /** Peak resident set size from {@code /proc/self/status} ({@code VmHWM}), or 0 where there is no procfs. */
+    static long peakRssBytes() throws IOException {
+        Path status = Path.of("/proc/self/status");
+        if (!Files.isReadable(status)) {
+            return 0;
+        }
+        return Files.readAllLines(status).stream().filter(l -> l.startsWith("VmHWM:"))
+                .map(l -> l.substring(6).trim().split("\\s+")[0]).mapToLong(Long::parseLong)
+                .map(kib -> kib * 1024).findFirst().orElse(0);
+    }
+}

@@ -1,0 +1,179 @@
+package org.lenetlab.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
+
+import org.lenetlab.io.AtomicFiles;
+
+/**
+ * Runs one training epoch of LeNet Lab ({@link OurEpoch} in a child JVM) or of the PyTorch peer script
+ * ({@code lenet_peer.py} under {@code /usr/bin/python3}) with a given number of threads, each in a fresh process
+ * with {@code OMP_NUM_THREADS} set, and returns what it measured.
+ */
+public final class PeerBenchmark {
+    /** The peer script on the class path. */
+    public static final String PEER_SCRIPT = "org/lenetlab/bench/lenet_peer.py";
+    /** Debian's Fashion-MNIST, which both sides read. */
+    public static final Path DEBIAN_FASHION_MNIST = Path.of("/usr/share/datasets/fashion-mnist");
+
+    private static final int OUTPUT_TAIL = 20;
+
+    private final String python;
+    private final Path dataDir;
+    private final int batch;
+    private final int limit;
+    private Path script;
+
+    /**
+     * @param python  the Python interpreter, e.g. {@code /usr/bin/python3}
+     * @param dataDir a directory with Fashion-MNIST's IDX gzip files
+     * @param batch   mini-batch size
+     * @param limit   train on only the first {@code limit} images; 0 for all
+     */
+    public PeerBenchmark(String python, Path dataDir, int batch, int limit) {
+        if (batch < 1 || limit < 0) {
+            throw new IllegalArgumentException("batch must be at least 1 and limit at least 0, got " + batch + ", "
+                    + limit);
+        }
+        this.python = Objects.requireNonNull(python, "python");
+        this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
+        this.batch = batch;
+        this.limit = limit;
+    }
+
+    /**
+     * Checks that the interpreter runs and has PyTorch, so that a missing install fails before any timing starts.
+     *
+     * @return the PyTorch version
+     * @throws IllegalStateException with the install command if python or torch is missing
+     */
+    public String requirePyTorch() {
+        if (!Files.isExecutable(Path.of(python)) && !python.equals("python3")) {
+            throw new IllegalStateException("no Python interpreter at " + python
+                    + ". Install Python and PyTorch with: sudo apt-get install python3-torch");
+        }
+        try {
+            List<String> out = run(new ProcessBuilder(python, "-c", "import torch; print(torch.__version__)"),
+                    "python3 -c 'import torch'", 1);
+            return out.get(out.size() - 1).trim();
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException("PyTorch is not available to " + python
+                    + ". Install it with: sudo apt-get install python3-torch (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /**
+     * @param arch    {@code classic} or {@code keras}
+     * @param threads compute threads
+     * @return the peer's measurement
+     */
+    public EpochMeasurement pyTorch(String arch, int threads) {
+        ProcessBuilder pb = new ProcessBuilder(python, script().toString(), "--arch", arch, "--threads",
+                Integer.toString(threads), "--data", dataDir.toString(), "--batch", Integer.toString(batch),
+                "--limit", Integer.toString(limit));
+        return measure(pb, threads, "PyTorch peer (" + arch + ", " + threads + " threads)");
+    }
+
+    /**
+     * @param arch    {@code classic} or {@code keras}
+     * @param threads compute threads
+     * @return LeNet Lab's measurement
+     */
+    public EpochMeasurement ours(String arch, int threads) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // the same heap, system properties and agents as this JVM, so the child trains exactly as ./lenet would
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(OurEpoch.class.getName());
+        command.addAll(List.of(arch, Integer.toString(threads), dataDir.toString(), Integer.toString(batch),
+                Integer.toString(limit)));
+        return measure(new ProcessBuilder(command), threads, "LeNet Lab (" + arch + ", " + threads + " threads)");
+    }
+
+    private EpochMeasurement measure(ProcessBuilder pb, int threads, String what) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        pb.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
+        List<String> out = run(pb, what, OUTPUT_TAIL);
+        return EpochMeasurement.parse(resultLine(out, what), what);
+    }
+
+    /** @return the last output line that looks like a JSON object */
+    static String resultLine(List<String> output, String what) {
+        for (int i = output.size() - 1; i >= 0; i--) {
+            String line = output.get(i).trim();
+            if (line.startsWith("{")) {
+                return line;
+            }
+        }
+        throw new IllegalStateException(what + " printed no JSON result line; its output ended with:\n"
+                + String.join("\n", output));
+    }
+
+    /** Runs to completion; returns the last lines of its merged output or throws with them on failure. */
+    private static List<String> run(ProcessBuilder pb, String what, int tail) {
+        pb.redirectErrorStream(true);
+        Deque<String> last = new ArrayDeque<>();
+        int code;
+        try {
+            Process p = pb.start();
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                for (String line; (line = r.readLine()) != null; ) {
+                    last.addLast(line);
+                    if (last.size() > Math.max(tail, OUTPUT_TAIL)) {
+                        last.removeFirst();
+                    }
+                }
+            }
+            code = p.waitFor();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start " + what + " (" + pb.command().get(0) + "): "
+                    + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(what + " was interrupted", e);
+        }
+        if (code != 0) {
+            throw new IllegalStateException(what + " failed with exit code " + code + "; its output ended with:\n"
+                    + String.join("\n", last));
+        }
+        return new ArrayList<>(last);
+    }
+
+    /** Copies the peer script out of the class path once (it may live inside a jar). */
+    private synchronized Path script() {
+        if (script == null) {
+            try (InputStream in = PeerBenchmark.class.getClassLoader().getResourceAsStream(PEER_SCRIPT)) {
+                if (in == null) {
+                    throw new IllegalStateException(PEER_SCRIPT + " is missing from the class path; rebuild LeNet Lab");
+                }
+                byte[] text = in.readAllBytes();
+                Path dir = Files.createTempDirectory("lenetlab-peer");
+                Path file = dir.resolve("lenet_peer.py");
+                AtomicFiles.writeString(file, new String(text, StandardCharsets.UTF_8));
+                file.toFile().deleteOnExit();
+                dir.toFile().deleteOnExit();
+                script = file;
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot copy the PyTorch peer script to a temporary file: "
+                        + e.getMessage(), e);
+            }
+        }
+        return script;
+    }
+}
