@@ -59,7 +59,7 @@ public final class PeerBenchmark {
      * @throws IllegalStateException with the install command if python or torch is missing
      */
     public String requirePyTorch() {
-        if (!Files.isExecutable(Path.of(python)) && !python.equals("python3")) {
+        if (python.contains("/") && !Files.isExecutable(Path.of(python))) {
             throw new IllegalStateException("no Python interpreter at " + python
                     + ". Install Python and PyTorch with: sudo apt-get install python3-torch");
         }
@@ -74,6 +74,23 @@ public final class PeerBenchmark {
     }
 
     /**
+     * Checks that the data directory has Fashion-MNIST's training files as the peer script reads them, so that
+     * both sides train on the same files (our loader would otherwise fall back to its other sources).
+     *
+     * @throws IllegalStateException naming the missing file and the Debian package that provides it
+     */
+    public void requireDataset() {
+        for (String name : List.of("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz")) {
+            Path file = dataDir.resolve(name);
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalStateException(file + " not found: the PyTorch comparison reads Fashion-MNIST's "
+                        + "gzip IDX files from one directory. Install them with: sudo apt-get install "
+                        + "dataset-fashion-mnist (or pass --data-dir)");
+            }
+        }
+    }
+
+    /**
      * @param arch    {@code classic} or {@code keras}
      * @param threads compute threads
      * @return the peer's measurement
@@ -82,7 +99,7 @@ public final class PeerBenchmark {
         ProcessBuilder pb = new ProcessBuilder(python, script().toString(), "--arch", arch, "--threads",
                 Integer.toString(threads), "--data", dataDir.toString(), "--batch", Integer.toString(batch),
                 "--limit", Integer.toString(limit));
-        return measure(pb, threads, "PyTorch peer (" + arch + ", " + threads + " threads)");
+        return measure(pb, threads, "PyTorch peer (" + arch + ", " + describe(threads) + ")");
     }
 
     /**
@@ -94,13 +111,16 @@ public final class PeerBenchmark {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // the same heap, system properties and agents as this JVM, so the child trains exactly as ./lenet would
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        // (but not a debugger port or a recording, which a second JVM cannot share)
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(arg -> !arg.startsWith("-agentlib:jdwp") && !arg.startsWith("-XX:StartFlightRecording"))
+                .forEach(command::add);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(OurEpoch.class.getName());
         command.addAll(List.of(arch, Integer.toString(threads), dataDir.toString(), Integer.toString(batch),
                 Integer.toString(limit)));
-        return measure(new ProcessBuilder(command), threads, "LeNet Lab (" + arch + ", " + threads + " threads)");
+        return measure(new ProcessBuilder(command), threads, "LeNet Lab (" + arch + ", " + describe(threads) + ")");
     }
 
     private EpochMeasurement measure(ProcessBuilder pb, int threads, String what) {
@@ -110,6 +130,10 @@ public final class PeerBenchmark {
         pb.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
         List<String> out = run(pb, what, OUTPUT_TAIL);
         return EpochMeasurement.parse(resultLine(out, what), what);
+    }
+
+    private static String describe(int threads) {
+        return threads + (threads == 1 ? " thread" : " threads");
     }
 
     /** @return the last output line that looks like a JSON object */

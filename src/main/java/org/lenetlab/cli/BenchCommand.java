@@ -122,6 +122,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         PeerBenchmark bench = new PeerBenchmark(python, dataDir == null ? PeerBenchmark.DEBIAN_FASHION_MNIST : dataDir,
                 batch, limit == null ? 0 : limit);
+        bench.requireDataset();
         String torch = bench.requirePyTorch();
         System.out.printf(Locale.ROOT, "%s vs PyTorch %s: Fashion-MNIST train, batch %d, Adam 1e-3, one epoch per "
                 + "run, each run a fresh process with OMP_NUM_THREADS set; threads %s, %d round(s), alternated%n",

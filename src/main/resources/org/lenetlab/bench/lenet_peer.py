@@ -9,7 +9,8 @@ batch size, optimiser and pixel scaling, and prints one JSON line:
    "peak_rss_bytes": ..., "loss": ...}
 
 "seconds" covers the training loop only (shuffling, batching, forward, backward, Adam step), as LeNet Lab's
-EpochRecord.seconds() does; loading the files is excluded. "loss" is the mean training loss over the epoch.
+EpochRecord.seconds() does; loading the files is excluded. "loss" is the mean training loss over the epoch's
+batches weighted by batch size, as EpochRecord.loss().
 
 Usage: lenet_peer.py --arch classic|keras --threads N [--data DIR] [--batch 64] [--limit N] [--seed 1]
 Needs: apt-get install python3-torch (PyTorch 1.13 on Debian 12).
@@ -111,7 +112,7 @@ def main():
 
     model.train()
     n = x.shape[0]
-    total, batches = 0.0, 0
+    total = 0.0
     start = time.perf_counter()
     order = torch.randperm(n)
     for s in range(0, n, a.batch):
@@ -120,8 +121,7 @@ def main():
         loss = loss_fn(model(x[idx]), y[idx])
         loss.backward()
         optimiser.step()
-        total += loss.item()
-        batches += 1
+        total += loss.item() * len(idx)
     seconds = time.perf_counter() - start
 
     print(json.dumps({
@@ -133,7 +133,7 @@ def main():
         "images_per_second": round(n / seconds, 1),
         # ru_maxrss is in KiB on Linux
         "peak_rss_bytes": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
-        "loss": round(total / batches, 6),
+        "loss": round(total / n, 6),
     }))
 
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -75,5 +76,10 @@ class EpochMeasurementTest {
                 () -> new PeerBenchmark("/nonexistent/python3", PeerBenchmark.DEBIAN_FASHION_MNIST, 64, 0)
                         .requirePyTorch());
         assertTrue(python.getMessage().contains("apt-get install python3-torch"), python.getMessage());
+        var data = assertThrows(IllegalStateException.class,
+                () -> new PeerBenchmark("/usr/bin/python3", Path.of("/nonexistent-dir"), 64, 0).requireDataset());
+        assertTrue(data.getMessage().startsWith("/nonexistent-dir/train-images-idx3-ubyte.gz not found"),
+                data.getMessage());
+        assertTrue(data.getMessage().contains("apt-get install dataset-fashion-mnist"), data.getMessage());
     }
 }
