@@ -8,19 +8,16 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.lenetlab.backend.Backend;
-import org.lenetlab.data.Datasets;
 import org.lenetlab.data.ImageDataset;
-import org.lenetlab.data.Normalizer;
 import org.lenetlab.data.Split;
 import org.lenetlab.eval.ClassificationEvaluation;
 import org.lenetlab.eval.Evaluator;
 import org.lenetlab.model.LoadedModel;
-import org.lenetlab.model.ModelIO;
-import org.lenetlab.model.ModelMetadata;
 import org.lenetlab.plot.ModelReport;
 import org.lenetlab.train.History;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -29,17 +26,11 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "report", description = "Write figures (PNG, SVG), tables (CSV) and an index.html for a saved model.")
 final class ReportCommand implements Callable<Integer> {
-    @Option(names = "--model-file", required = true, description = "model saved by 'lenet train'")
-    Path modelFile;
+    @Mixin
+    SavedModelOptions model;
 
     @Option(names = "--out", defaultValue = "reports", description = "report directory (default: ${DEFAULT-VALUE})")
     Path out;
-
-    @Option(names = "--dataset", description = "dataset name (default: the one the model was trained on)")
-    String dataset;
-
-    @Option(names = "--data-dir", description = "directory holding the dataset's IDX files (optional)")
-    Path dataDir;
 
     @Option(names = "--history", description = "training history CSV or JSON (default: <model>.history.csv "
             + "next to the model, as 'lenet train' saves it)")
@@ -53,15 +44,10 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         System.out.print(Backend.report());
         System.out.println();
-        LoadedModel loaded = ModelIO.load(modelFile, false);
-        ModelMetadata metadata = loaded.metadata().orElse(null);
-        String name = dataset != null ? dataset : metadata != null ? metadata.dataset() : null;
-        if (name == null) {
-            throw new IllegalArgumentException(modelFile + " carries no LeNet Lab metadata, so the dataset it was "
-                    + "trained on is unknown: pass --dataset (one of " + Datasets.names() + ")");
-        }
-        ImageDataset test = normalised(Datasets.load(name, Split.TEST, dataDir), metadata);
-        ImageDataset train = normalised(Datasets.load(name, Split.TRAIN, dataDir), metadata);
+        LoadedModel loaded = model.load();
+        Path modelFile = model.modelFile;
+        ImageDataset test = model.data(Split.TEST);
+        ImageDataset train = model.data(Split.TRAIN);
         System.out.println("test  " + test);
         System.out.println("train " + train + " (class distribution only)");
 
@@ -81,7 +67,7 @@ final class ReportCommand implements Callable<Integer> {
                 .withDescription(modelFile.getFileName() + " on " + test.name());
         ModelReport.Builder report = ModelReport.builder(evaluation, test).network(loaded.network())
                 .trainData(train).history(history).samples(samples);
-        if (metadata != null) {
+        if (loaded.metadata().isPresent()) {
             report.summary(loaded.summary());
         }
         long start = System.nanoTime();
@@ -94,14 +80,5 @@ final class ReportCommand implements Callable<Integer> {
         }
         System.out.println("Open " + out.resolve("index.html").toAbsolutePath());
         return 0;
-    }
-
-    private static ImageDataset normalised(ImageDataset data, ModelMetadata metadata) {
-        if (metadata == null || metadata.normalisation().isIdentity()) {
-            return data;
-        }
-        ModelMetadata.Normalisation n = metadata.normalisation();
-        return new Normalizer(Normalizer.Kind.STANDARDIZE, n.offset().stream().mapToDouble(Double::doubleValue)
-                .toArray(), n.scale().stream().mapToDouble(Double::doubleValue).toArray()).apply(data);
     }
 }
