@@ -32,6 +32,7 @@ public final class Backend {
     private static final String BINDINGS_DIR = "org/nd4j/linalg/cpu/nativecpu/bindings/";
 
     private static volatile String nativeBuild;
+    private static volatile CpuFeatures cpu;
 
     private Backend() {
     }
@@ -53,7 +54,8 @@ public final class Backend {
         String platform = javacppPlatform();
         String requested = System.getProperty(PLATFORM_EXTENSION_PROPERTY);
         List<String> present = KNOWN_EXTENSIONS.stream().filter(ext -> nativesPresent(platform, ext)).toList();
-        Optional<String> chosen = chooseExtension(platform, present, CpuFeatures.detect(), requested);
+        cpu = CpuFeatures.detect();
+        Optional<String> chosen = chooseExtension(platform, present, cpu, requested);
         if (chosen.isEmpty()) {
             nativeBuild = "unknown";
         } else {
@@ -71,7 +73,8 @@ public final class Backend {
      * @return the environment report that notebooks and the CLI print at start
      */
     public static EnvironmentReport report() {
-        return EnvironmentReport.collect(configure(), CpuFeatures.detect());
+        String build = configure();
+        return EnvironmentReport.collect(build, cpu);
     }
 
     /**
