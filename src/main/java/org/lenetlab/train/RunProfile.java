@@ -4,8 +4,9 @@ import java.util.Locale;
 
 /**
  * How big a run should be: {@code smoke} (small data, few epochs: CI and a first look, minutes on a laptop) or
- * {@code full} (the real chapter). Chosen with the environment variable {@value #ENV} (default {@code smoke}),
- * read by the CLI and the notebooks so one switch scales the whole course.
+ * {@code full} (the real chapter). Chosen with the system property {@value #PROPERTY} (set by {@code ./lenet run
+ * --profile} for the notebooks it runs in-process) or else the environment variable {@value #ENV} (default
+ * {@code smoke}), read by the CLI and the notebooks so one switch scales the whole course.
  */
 public enum RunProfile {
     /** Small and fast. */
@@ -16,12 +17,16 @@ public enum RunProfile {
     /** Environment variable that selects the profile. */
     public static final String ENV = "LENETLAB_PROFILE";
 
+    /** System property that selects the profile; wins over {@value #ENV}. */
+    public static final String PROPERTY = "lenetlab.profile";
+
     /**
-     * @return the profile named by {@value #ENV}, {@link #SMOKE} when unset
-     * @throws IllegalArgumentException if the variable holds something else than {@code smoke} or {@code full}
+     * @return the profile named by {@value #PROPERTY}, else by {@value #ENV}, {@link #SMOKE} when neither is set
+     * @throws IllegalArgumentException if the setting holds something else than {@code smoke} or {@code full}
      */
     public static RunProfile current() {
-        return parse(System.getenv(ENV));
+        String property = System.getProperty(PROPERTY);
+        return parse(property != null && !property.isBlank() ? property : System.getenv(ENV));
     }
 
     /**
