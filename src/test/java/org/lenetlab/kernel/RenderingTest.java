@@ -86,7 +86,7 @@ class RenderingTest {
                     .append(new EpochRecord(2, 0.5, 0.85, 0.6, 0.80, 1e-3, 2.0, false));
                 """);
         BufferedImage image = png(result("HistoryChart.of(h)"));
-        assertTrue(image.getWidth() >= Figure.MIN_SIZE);
+        assertTrue(image.getWidth() >= org.lenetlab.plot.Figure.MIN_SIZE);
         DisplayData svg = result("render(HistoryChart.of(h), \"image/svg+xml\")");
         assertTrue(((String) svg.getData(MIMEType.IMAGE_SVG)).startsWith("<?xml"));
     }
