@@ -429,8 +429,22 @@ final class JupyterTestClient implements AutoCloseable {
     }
 
     /**
+     * Executes a cell expected to fail, without {@code stop_on_error}: with it, a kernel may abort requests that
+     * arrive shortly after the failure (ipykernel does, racing with the client's next request).
+     *
+     * @param code    the cell
+     * @param timeout for the reply and for the idle status each
+     * @return the exchange
+     */
+    Exchange executeFailing(String code, Duration timeout) throws TimeoutException, InterruptedException {
+        JsonObject content = executeContent(code);
+        content.addProperty("stop_on_error", false);
+        return request(Channel.SHELL, "execute_request", content, timeout);
+    }
+
+    /**
      * @param code a cell
-     * @return the content of an {@code execute_request} for it
+     * @return the content of an {@code execute_request} for it, with {@code stop_on_error} as a notebook sends it
      */
     static JsonObject executeContent(String code) {
         JsonObject content = new JsonObject();

@@ -62,6 +62,11 @@ class JupyterTestClientTest extends KernelProtocolContract {
     }
 
     @Override
+    String sleepingCell() {
+        return "import time\nprint('sleeping', flush=True)\ntime.sleep(600)";
+    }
+
+    @Override
     String interruptedName() {
         return "KeyboardInterrupt";
     }

@@ -53,8 +53,16 @@ final class KernelProcess implements AutoCloseable {
      */
     static List<String> lenetKernelCommand() {
         return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
-                "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
-                "org.lenetlab.kernel.KernelLauncher");
+                "-Djava.awt.headless=true", "-cp", testClassPath(), "org.lenetlab.kernel.KernelLauncher");
+    }
+
+    /**
+     * @return the test run's class path: Surefire's real one (its own {@code java.class.path} may be a
+     *         manifest-only jar that it deletes), else this JVM's
+     */
+    static String testClassPath() {
+        String surefire = System.getProperty("surefire.test.class.path");
+        return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
     }
 
     /** @return the connection it was started with */
