@@ -46,16 +46,16 @@ public final class KernelLogo {
             g.setColor(BACKGROUND);
             g.fill(new RoundRectangle2D.Double(0, 0, 64, 64, 14, 14));
             g.setStroke(new BasicStroke(1.2f));
-            square(g, 4, 22, 20, INPUT);
+            square(g, 4, 23, 20, INPUT);
             for (int i = 0; i < 3; i++) {
-                square(g, 22 + 3 * i, 16 + 3 * i, 14, CONV);
+                square(g, 22 + 3 * i, 17 + 3 * i, 14, CONV);
             }
             for (int i = 0; i < 3; i++) {
-                square(g, 43 + 2 * i, 23 + 2 * i, 8, POOL);
+                square(g, 43 + 2 * i, 24 + 2 * i, 8, POOL);
             }
             g.setColor(INPUT);
             for (int i = 0; i < 4; i++) {
-                g.fill(new Ellipse2D.Double(57.5, 21 + 7 * i, 4.5, 4.5));
+                g.fill(new Ellipse2D.Double(57.5, 22 + 7 * i, 4.5, 4.5));
             }
         } finally {
             g.dispose();
