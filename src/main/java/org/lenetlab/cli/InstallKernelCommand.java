@@ -50,13 +50,17 @@ final class InstallKernelCommand implements Callable<Integer> {
             + "PATH, then " + JupyterPaths.SYSTEM_PYTHON + ")")
     String python;
 
+    @Option(names = "--java-option", paramLabel = "OPTION", description = "a further JVM option for the kernel "
+            + "(repeatable), e.g. --java-option=-XX:ActiveProcessorCount=2")
+    List<String> javaOptions = List.of();
+
     @Option(names = "--no-cds", description = "no class-data-sharing archive (slower start, quicker install)")
     boolean noCds;
 
     @Override
     public Integer call() throws IOException {
         KernelSpecInstaller installer = KernelSpecInstaller.builder().name(name).heap(heap)
-                .classDataSharing(!noCds).build();
+                .jvmOptions(javaOptions).classDataSharing(!noCds).build();
         Path dataDir = dataDir();
         System.out.println("Installing the Jupyter kernel '" + name + "' into " + dataDir.resolve("kernels")
                 + (noCds ? "" : " (with a class-data archive: about a minute)") + "...");

@@ -47,6 +47,10 @@ final class KernelBenchCommand implements Callable<Integer> {
             description = "Python with jupyter_client and ipykernel (default: ${DEFAULT-VALUE})")
     String python;
 
+    @Option(names = "--java-option", paramLabel = "OPTION",
+            description = "a further JVM option for our kernel (repeatable), e.g. --java-option=-XX:TieredStopAtLevel=1")
+    List<String> javaOptions = List.of();
+
     @Option(names = "--no-peer", description = "do not measure Python's ipykernel")
     boolean noPeer;
 
@@ -60,16 +64,20 @@ final class KernelBenchCommand implements Callable<Integer> {
             Map<String, String> labels = new LinkedHashMap<>();
             System.out.println("Installing our kernel into " + dataDir + " (with a class-data archive)...");
             KernelSpecInstaller.Installation cds = KernelSpecInstaller.builder().name("lenetlab-bench-cds").heap(heap)
-                    .build().install(dataDir);
+                    .jvmOptions(javaOptions).build().install(dataDir);
             System.out.println("  " + cds.archive());
             labels.put("lenetlab-bench-cds", "Java (LeNet Lab), class-data archive");
             if (!noPlain) {
-                KernelSpecInstaller.builder().name("lenetlab-bench-plain").heap(heap).classDataSharing(false).build()
+                KernelSpecInstaller.builder().name("lenetlab-bench-plain").heap(heap).jvmOptions(javaOptions)
+                        .classDataSharing(false).build()
                         .install(dataDir);
                 labels.put("lenetlab-bench-plain", "Java (LeNet Lab), no archive");
             }
             if (!noPeer) {
                 labels.put(PEER_KERNEL, "Python 3 (ipykernel)");
+            }
+            if (!javaOptions.isEmpty()) {
+                System.out.println("our kernel's extra JVM options: " + String.join(" ", javaOptions));
             }
             System.out.printf(Locale.ROOT, "%d fresh start(s) per kernel, alternated; then %d timed 1+1 cells "
                     + "(after 10 untimed) in one session each; client: jupyter_client under %s%n%n", starts, cells,

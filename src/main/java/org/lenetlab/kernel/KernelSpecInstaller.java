@@ -49,6 +49,7 @@ public final class KernelSpecInstaller {
     private final List<Path> classPath;
     private final Path home;
     private final boolean classDataSharing;
+    private final List<String> extraJvmOptions;
 
     private KernelSpecInstaller(Builder b) {
         this.name = b.name;
@@ -57,6 +58,7 @@ public final class KernelSpecInstaller {
         this.classPath = b.classPath.stream().map(p -> p.toAbsolutePath().normalize()).toList();
         this.home = b.home.toAbsolutePath().normalize();
         this.classDataSharing = b.classDataSharing;
+        this.extraJvmOptions = b.extraJvmOptions;
     }
 
     /** @return a builder with this JVM's defaults: its java, its class path, {@code lenetlab.home} or the cwd */
@@ -168,7 +170,10 @@ public final class KernelSpecInstaller {
 
     /** Options of both the kernel and the archive's training run (the archive requires them to match). */
     private List<String> jvmOptions() {
-        return List.of("-Xmx" + heap, "-Djava.awt.headless=true", "-Dlenetlab.home=" + home);
+        List<String> options = new ArrayList<>(List.of("-Xmx" + heap, "-Djava.awt.headless=true",
+                "-Dlenetlab.home=" + home));
+        options.addAll(extraJvmOptions);
+        return options;
     }
 
     /** Sets up a {@link KernelSpecInstaller}. */
@@ -180,8 +185,26 @@ public final class KernelSpecInstaller {
         private List<Path> classPath = parseClassPath(System.getProperty("java.class.path"));
         private Path home = Path.of(System.getProperty("lenetlab.home", System.getProperty("user.dir")));
         private boolean classDataSharing = true;
+        private List<String> extraJvmOptions = List.of();
 
         private Builder() {
+        }
+
+        /**
+         * @param options further JVM options for the kernel, e.g. {@code -XX:ActiveProcessorCount=2}; the
+         *                class-data archive is made with them too
+         * @return this
+         */
+        public Builder jvmOptions(List<String> options) {
+            for (String option : options) {
+                if (!option.startsWith("-") || option.startsWith("-cp") || option.startsWith("-classpath")
+                        || option.startsWith("--class-path") || option.startsWith("-Xmx")) {
+                    throw new IllegalArgumentException("--java-option '" + option + "': give a JVM option starting "
+                            + "with '-' other than the class path and -Xmx (use --heap for the heap)");
+                }
+            }
+            this.extraJvmOptions = List.copyOf(options);
+            return this;
         }
 
         /**

@@ -167,6 +167,17 @@ class KernelSpecInstallerTest {
     }
 
     @Test
+    void extraJvmOptionsGoBeforeTheClassPath() throws Exception {
+        JsonObject json = KernelSpecInstaller.builder().classPath(classPath).home(tmp).classDataSharing(false)
+                .jvmOptions(List.of("-XX:ActiveProcessorCount=2")).build().install(tmp).kernelJson();
+        List<String> argv = json.getAsJsonArray("argv").asList().stream().map(e -> e.getAsString()).toList();
+        assertEquals(argv.indexOf("-cp") - 1, argv.indexOf("-XX:ActiveProcessorCount=2"), argv.toString());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> KernelSpecInstaller.builder().jvmOptions(List.of("-cp", "x")));
+        assertTrue(e.getMessage().contains("-cp"), e.getMessage());
+    }
+
+    @Test
     void argvIsAJsonArrayOfStrings() throws Exception {
         JsonArray argv = installer("1g").install(tmp).kernelJson().getAsJsonArray("argv");
         argv.forEach(e -> assertTrue(e.isJsonPrimitive() && e.getAsJsonPrimitive().isString(), e.toString()));
