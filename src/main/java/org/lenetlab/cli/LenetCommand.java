@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         description = "LeNet Lab: learn convolutional networks through LeNet.",
         subcommands = {TrainCommand.class, EvaluateCommand.class, SummaryCommand.class, DownloadCommand.class,
                 BenchCommand.class, ReportCommand.class, GradeCommand.class, ExercisesCommand.class,
-                EnvCommand.class, CommandLine.HelpCommand.class})
+                EnvCommand.class, InstallKernelCommand.class, LabCommand.class,
+                CommandLine.HelpCommand.class})
 public final class LenetCommand {
     private LenetCommand() {
     }
