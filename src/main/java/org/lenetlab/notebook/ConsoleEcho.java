@@ -16,6 +16,8 @@ final class ConsoleEcho {
     private final PrintStream err;
     private final boolean quiet;
     private boolean atLineStart = true;
+    /** Set while this thread echoes: if the console were itself routed back into the cell, stop the loop. */
+    private final ThreadLocal<Boolean> echoing = ThreadLocal.withInitial(() -> false);
 
     /**
      * @param out   the console's standard output (captured before any session redirects {@code System.out})
@@ -29,16 +31,21 @@ final class ConsoleEcho {
     }
 
     synchronized void stream(Stream stream, String text) {
-        if (quiet || out == null || text.isEmpty()) {
+        if (quiet || out == null || text.isEmpty() || echoing.get()) {
             return;
         }
-        if (stream == Stream.STDOUT) {
-            out.print(text);
-            out.flush();
-            atLineStart = text.endsWith("\n");
-        } else {
-            err.print(text);
-            err.flush();
+        echoing.set(true);
+        try {
+            if (stream == Stream.STDOUT) {
+                out.print(text);
+                out.flush();
+                atLineStart = text.endsWith("\n");
+            } else {
+                err.print(text);
+                err.flush();
+            }
+        } finally {
+            echoing.set(false);
         }
     }
 
