@@ -30,7 +30,7 @@ import org.lenetlab.kernel.OutputSink.Stream;
  * // TEXT             a comment
  * </pre>
  */
-final class ScriptedExecutor implements CellExecutor {
+public final class ScriptedExecutor implements CellExecutor {
     static final AtomicInteger STARTED = new AtomicInteger();
     static final CountDownLatch RELEASE_HANGING = new CountDownLatch(1);
 
@@ -40,7 +40,8 @@ final class ScriptedExecutor implements CellExecutor {
     volatile boolean closed;
     private volatile CountDownLatch interrupted = new CountDownLatch(1);
 
-    ScriptedExecutor() {
+    /** A new session; counts in {@link #STARTED}. */
+    public ScriptedExecutor() {
         STARTED.incrementAndGet();
     }
 
