@@ -8,8 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -42,7 +44,8 @@ public final class Notebook {
      * @param format      the {@code nbformat} major version (4)
      * @param formatMinor the {@code nbformat_minor} version
      * @param metadata    notebook metadata (kernelspec, language_info, anything else), kept as is
-     * @param cells       the cells in order
+     * @param cells       the cells in order; from format 4.5 on, cells without an id or with one used before get a
+     *                    fresh id
      */
     public Notebook(int format, int formatMinor, JsonObject metadata, List<Cell> cells) {
         if (format != FORMAT) {
@@ -51,7 +54,26 @@ public final class Notebook {
         this.format = format;
         this.formatMinor = formatMinor;
         this.metadata = metadata == null ? new JsonObject() : metadata.deepCopy();
-        this.cells = List.copyOf(Objects.requireNonNull(cells, "cells"));
+        this.cells = formatMinor >= FORMAT_MINOR ? withUniqueIds(cells) : List.copyOf(Objects.requireNonNull(cells,
+                "cells"));
+    }
+
+    /** Format 4.5 requires unique cell ids: missing or repeated ones get fresh ids, as {@code nbformat} repairs. */
+    private static List<Cell> withUniqueIds(List<Cell> cells) {
+        Set<String> seen = new HashSet<>();
+        List<Cell> result = new ArrayList<>(cells.size());
+        for (Cell cell : cells) {
+            String id = cell.id();
+            if (id == null || !seen.add(id)) {
+                do {
+                    id = Cell.newId();
+                } while (!seen.add(id));
+                cell = new Cell(cell.type(), id, cell.source(), cell.metadata(), cell.attachments(), cell.outputs(),
+                        cell.executionCount());
+            }
+            result.add(cell);
+        }
+        return List.copyOf(result);
     }
 
     /**

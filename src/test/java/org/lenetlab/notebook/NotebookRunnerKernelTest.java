@@ -27,6 +27,11 @@ class NotebookRunnerKernelTest {
     @TempDir
     Path tmp;
 
+    /** A ready session: JShell's start-up is not counted against the first cell's timeout. */
+    private static KernelSession session() {
+        return KernelSession.start().awaitReady();
+    }
+
     @Test
     void runsANotebookOnTheKernelAndWritesAValidExecutedNotebook() throws Exception {
         Path source = Notebook.of(List.of(
@@ -41,7 +46,7 @@ class NotebookRunnerKernelTest {
                 Cell.code("System.out.println(\"never\");"))).write(tmp.resolve("small.ipynb"));
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(console, true, StandardCharsets.UTF_8);
-        NotebookResult result = NotebookRunner.builder(() -> KernelSession.start().awaitReady()).console(out, out, false)
+        NotebookResult result = NotebookRunner.builder(NotebookRunnerKernelTest::session).console(out, out, false)
                 .cellTimeout(Duration.ofMinutes(2)).build().run(source, tmp.resolve("out/small.ipynb"));
 
         assertEquals(RunStatus.FAILED, result.status(), () -> String.valueOf(result.failure()));
@@ -76,7 +81,8 @@ class NotebookRunnerKernelTest {
     void aCellOverTheTimeoutIsInterruptedOnTheKernel() {
         Notebook notebook = Notebook.of(List.of(Cell.code("System.out.println(\"start\");\nThread.sleep(600_000);"),
                 Cell.code("1 + 1")));
-        NotebookResult result = NotebookRunner.builder(() -> KernelSession.start().awaitReady()).cellTimeout(Duration.ofSeconds(3))
+        NotebookResult result = NotebookRunner.builder(NotebookRunnerKernelTest::session)
+                .cellTimeout(Duration.ofSeconds(3))
                 .build().run(notebook, "sleepy.ipynb");
         assertEquals(RunStatus.TIMED_OUT, result.status());
         assertEquals(NotebookRunner.TIMEOUT_ERROR, result.failure().ename());

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class NotebookRunnerTest {
-    private static final String PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
+    private static final String PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9"
+            + "awAAAABJRU5ErkJggg==";
 
     @TempDir
     Path tmp;
@@ -105,7 +106,8 @@ class NotebookRunnerTest {
     void stopsAtTheFirstFailingCellNamingNotebookCellAndError() {
         Cell stale = Cell.code("out never").withOutputs(List.of(new StreamOutput("stdout", "stale output\n")), 9);
         Notebook notebook = notebook(Cell.markdown("intro"), Cell.code("out one"), Cell.code("value two"),
-                Cell.code("// int x = 1 / 0;\nfail ArithmeticException / by zero"), stale, Cell.code("out never either"));
+                Cell.code("// int x = 1 / 0;\nfail ArithmeticException / by zero"), stale,
+                Cell.code("out never either"));
         NotebookResult result = runner().build().run(notebook, "01-chapter.ipynb");
 
         assertEquals(RunStatus.FAILED, result.status());

@@ -124,6 +124,21 @@ class NotebookTest {
     }
 
     @Test
+    void format45CellsWithoutOrWithRepeatedIdsGetFreshOnes() throws Exception {
+        Notebook notebook = Notebook.parse("{\"nbformat\": 4, \"nbformat_minor\": 5, \"metadata\": {}, \"cells\": ["
+                + "{\"cell_type\": \"markdown\", \"metadata\": {}, \"source\": \"a\"},"
+                + "{\"cell_type\": \"markdown\", \"id\": \"same\", \"metadata\": {}, \"source\": \"b\"},"
+                + "{\"cell_type\": \"markdown\", \"id\": \"same\", \"metadata\": {}, \"source\": \"c\"}]}",
+                "ids.ipynb");
+        List<String> ids = notebook.cells().stream().map(Cell::id).toList();
+        assertEquals("same", ids.get(1));
+        assertEquals(3, ids.stream().distinct().count(), ids.toString());
+        assertTrue(ids.get(0).matches("[0-9a-f]{8}"), ids.get(0));
+        assertEquals(notebook, Notebook.parse(notebook.toJson(), "again"), "ids are fixed once, not on every write");
+        Nbformat.validate(notebook.write(tmp.resolve("ids.ipynb")));
+    }
+
+    @Test
     void badJsonNamesTheFileLineAndColumn() {
         String broken = "{\n \"cells\": [\n  {\"cell_type\": \"code\",,}\n ]\n}";
         NotebookFormatException e = assertThrows(NotebookFormatException.class,
@@ -155,7 +170,8 @@ class NotebookTest {
         assertMessage("{\"cells\": []}", "old.ipynb is not a Jupyter notebook: it has no \"nbformat\" field");
         assertMessage("[1, 2]", "old.ipynb is not a Jupyter notebook: its JSON is not an object with \"cells\" "
                 + "and \"nbformat\"");
-        assertMessage("{\"nbformat\": 4, \"nbformat_minor\": 5, \"cells\": [{\"cell_type\": \"sql\", \"source\": \"\"}]}",
+        assertMessage("{\"nbformat\": 4, \"nbformat_minor\": 5, \"cells\": [{\"cell_type\": \"sql\", "
+                        + "\"source\": \"\"}]}",
                 "old.ipynb, cell 1 of 1: unknown cell_type \"sql\" (expected code, markdown or raw)");
         assertMessage("{\"nbformat\": 4, \"nbformat_minor\": 5, \"cells\": [{\"cell_type\": \"code\", "
                         + "\"source\": \"x\", \"outputs\": [{\"output_type\": \"stream\", \"name\": \"stdlog\", "

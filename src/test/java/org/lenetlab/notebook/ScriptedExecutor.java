@@ -84,7 +84,8 @@ public final class ScriptedExecutor implements CellExecutor {
                     data.setDisplayId(idText[0]);
                     sink.updateDisplay(data);
                 }
-                case "value" -> result = new DisplayData(arg.startsWith("$") ? variables.getOrDefault(arg.substring(1), "undefined") : arg);
+                case "value" -> result = new DisplayData(arg.startsWith("$")
+                        ? variables.getOrDefault(arg.substring(1), "undefined") : arg);
                 case "var" -> {
                     String[] nameValue = arg.split(" ", 2);
                     variables.put(nameValue[0], nameValue[1]);
