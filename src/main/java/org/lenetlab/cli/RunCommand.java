@@ -99,7 +99,7 @@ final class RunCommand implements Callable<Integer> {
             }
             NotebookRunner runner = NotebookRunner.builder(sessions)
                     .cellTimeout(timeoutSeconds == 0 ? null : Duration.ofSeconds(timeoutSeconds))
-                    .console(console, consoleErr, quiet).build();
+                    .console(console, consoleErr, quiet).showRunningCell(System.console() != null).build();
             String heading = "LeNet Lab notebooks (profile " + runProfile
                     + (datasetName == null ? "" : ", dataset " + datasetName) + ")";
             console.println("Running " + files.size() + " notebook" + (files.size() == 1 ? "" : "s") + " with profile "

@@ -10,24 +10,43 @@ import org.lenetlab.kernel.OutputSink.Stream;
  */
 final class ConsoleEcho {
     /** Shows nothing. */
-    static final ConsoleEcho SILENT = new ConsoleEcho(null, null, true);
+    static final ConsoleEcho SILENT = new ConsoleEcho(null, null, true, false);
 
     private final PrintStream out;
     private final PrintStream err;
     private final boolean quiet;
+    private final boolean showRunning;
     private boolean atLineStart = true;
+    /** A "running" line is on screen, to be overwritten by the cell's final line if nothing came between. */
+    private boolean runningLineShown;
     /** Set while this thread echoes: if the console were itself routed back into the cell, stop the loop. */
     private final ThreadLocal<Boolean> echoing = ThreadLocal.withInitial(() -> false);
 
     /**
      * @param out   the console's standard output (captured before any session redirects {@code System.out})
      * @param err   the console's standard error
-     * @param quiet whether to hide the cells' own output and show only the per-cell lines
+     * @param quiet       whether to hide the cells' own output and show only the per-cell lines
+     * @param showRunning whether to show which cell is running (for a terminal: the line is then overwritten)
      */
-    ConsoleEcho(PrintStream out, PrintStream err, boolean quiet) {
+    ConsoleEcho(PrintStream out, PrintStream err, boolean quiet, boolean showRunning) {
         this.out = out;
         this.err = err;
         this.quiet = quiet;
+        this.showRunning = showRunning;
+    }
+
+    /** @param text the line for a cell that has just started, shown until the cell writes or ends */
+    synchronized void running(String text) {
+        if (out == null || !showRunning) {
+            return;
+        }
+        if (!atLineStart) {
+            out.println();
+        }
+        out.print(text);
+        out.flush();
+        atLineStart = false;
+        runningLineShown = true;
     }
 
     synchronized void stream(Stream stream, String text) {
@@ -36,6 +55,11 @@ final class ConsoleEcho {
         }
         echoing.set(true);
         try {
+            if (runningLineShown) {
+                out.println();
+                runningLineShown = false;
+                atLineStart = true;
+            }
             if (stream == Stream.STDOUT) {
                 out.print(text);
                 out.flush();
@@ -53,7 +77,10 @@ final class ConsoleEcho {
         if (out == null) {
             return;
         }
-        if (!atLineStart) {
+        if (runningLineShown) {
+            out.print("\r\u001B[2K");
+            runningLineShown = false;
+        } else if (!atLineStart) {
             out.println();
         }
         out.println(text);

@@ -18,7 +18,7 @@ final class HtmlPage {
             .banner.passed { border-left: 5px solid var(--ok); }
             .banner.failed, .banner.timed-out { border-left: 5px solid var(--bad); }
             .banner.not-run { border-left: 5px solid var(--muted); }
-            .cell { display: grid; grid-template-columns: 5.5rem minmax(0, 1fr); gap: 0 .5rem; margin: .6rem 0; }
+            .cell { display: grid; grid-template-columns: 5.5rem minmax(0, 1fr); gap: .3rem .5rem; margin: .6rem 0; }
             .prompt { grid-column: 1; text-align: right; color: var(--muted); font: 12.5px/1.9 monospace;
                       padding-top: .15rem; }
             .prompt .time { display: block; font-size: 11px; line-height: 1.2; }
@@ -37,8 +37,8 @@ final class HtmlPage {
             .code.failed .source { border-color: var(--bad); border-left-width: 4px; }
             .code.not-run { opacity: .55; }
             .note { font-size: 12.5px; color: var(--muted); margin-top: .2rem; }
-            .outputs { margin-top: .35rem; }
-            .output { margin: .2rem 0; padding: 0 .75rem; overflow-x: auto; }
+            .prompt.out { color: #b35900; padding-top: 0; line-height: 1.6; }
+            .output { margin: .15rem 0; padding: 0 .75rem; overflow-x: auto; }
             .output img { max-width: 100%; height: auto; }
             .stderr { background: #fff5f5; }
             .error { background: #ffebe9; color: var(--bad); padding: .5rem .75rem; border-radius: 6px; }
@@ -62,8 +62,8 @@ final class HtmlPage {
             .status.passed { color: var(--ok); } .status.failed, .status.timed-out { color: var(--bad); }
             .status.not-run { color: var(--muted); }
             .detail { color: var(--bad); font-size: 13.5px; }
-            @media (max-width: 640px) { .cell { grid-template-columns: 1fr; } .prompt { text-align: left; }
-                                        .body { grid-column: 1; } }
+            @media (max-width: 640px) { .cell { grid-template-columns: 1fr; } .prompt { grid-column: 1;
+                                        text-align: left; } .body { grid-column: 1; } }
             """;
 
     private HtmlPage() {

@@ -185,14 +185,15 @@ public final class NotebookHtml {
         if (notRun) {
             html.append("<div class=\"note\">not run: the notebook stopped before this cell</div>");
         }
-        if (!cell.outputs().isEmpty()) {
-            html.append("<div class=\"outputs\">\n");
-            for (Output output : cell.outputs()) {
-                html.append(output(output)).append('\n');
+        html.append("</div>\n");
+        for (Output output : cell.outputs()) {
+            html.append("<div class=\"prompt out\">");
+            if (output instanceof ExecuteResultOutput result && result.executionCount() != null) {
+                html.append("Out[").append(result.executionCount()).append("]:");
             }
-            html.append("</div>");
+            html.append("</div><div class=\"body\">").append(output(output)).append("</div>\n");
         }
-        return html.append("</div></section>\n").toString();
+        return html.append("</section>\n").toString();
     }
 
     /** The time JupyterLab's timing metadata records for the cell, e.g. {@code 2.41 s}. */
@@ -224,8 +225,7 @@ public final class NotebookHtml {
             return "<div class=\"output error\"><pre>" + Html.escape(Html.stripAnsi(text)) + "</pre></div>";
         }
         if (output instanceof ExecuteResultOutput result) {
-            return "<div class=\"output result\" title=\"Out[" + result.executionCount() + "]\">"
-                    + mimeBundle(result.data(), result.metadata()) + "</div>";
+            return "<div class=\"output result\">" + mimeBundle(result.data(), result.metadata()) + "</div>";
         }
         DisplayOutput display = (DisplayOutput) output;
         return "<div class=\"output display\">" + mimeBundle(display.data(), display.metadata()) + "</div>";

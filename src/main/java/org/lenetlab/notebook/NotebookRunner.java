@@ -46,6 +46,7 @@ public final class NotebookRunner {
     private final PrintStream console;
     private final PrintStream consoleErr;
     private final boolean quiet;
+    private final boolean showRunning;
 
     private NotebookRunner(Builder builder) {
         this.sessions = builder.sessions;
@@ -54,6 +55,7 @@ public final class NotebookRunner {
         this.console = builder.console;
         this.consoleErr = builder.consoleErr;
         this.quiet = builder.quiet;
+        this.showRunning = builder.showRunning;
     }
 
     /**
@@ -110,7 +112,8 @@ public final class NotebookRunner {
             this.cells = notebook.cells();
             this.executed = new Cell[cells.size()];
             this.executionCounts = new Integer[cells.size()];
-            this.echo = console == null ? ConsoleEcho.SILENT : new ConsoleEcho(console, consoleErr, quiet);
+            this.echo = console == null ? ConsoleEcho.SILENT : new ConsoleEcho(console, consoleErr, quiet,
+                    showRunning);
             this.collector = new OutputCollector(cells.size(), echo);
             this.codeCellCount = notebook.codeCells().size();
             this.worker = Executors.newSingleThreadExecutor(runnable -> {
@@ -141,6 +144,8 @@ public final class NotebookRunner {
                         continue;
                     }
                     executionCount++;
+                    echo.running(String.format(Locale.ROOT, "  [%2d/%d]  running  %s", codeNumber, codeCellCount,
+                            cell.firstLine()));
                     CellRun cellRun = runCell(i, cell, executionCount);
                     executionCounts[i] = executionCount;
                     executed[i] = cell.withMetadata(withTiming(cell.metadata(), cellRun.started(), cellRun.ended()));
@@ -347,6 +352,7 @@ public final class NotebookRunner {
         private PrintStream console;
         private PrintStream consoleErr;
         private boolean quiet;
+        private boolean showRunning;
 
         private Builder(ExecutorFactory sessions) {
             this.sessions = Objects.requireNonNull(sessions, "sessions");
@@ -389,6 +395,18 @@ public final class NotebookRunner {
             this.console = Objects.requireNonNull(out, "out");
             this.consoleErr = Objects.requireNonNull(err, "err");
             this.quiet = quietly;
+            return this;
+        }
+
+        /**
+         * Shows which cell is running, on a terminal: a line that the cell's final line then overwrites (with a
+         * carriage return and an ANSI erase, so only for consoles that understand them).
+         *
+         * @param show whether to show it
+         * @return this builder
+         */
+        public Builder showRunningCell(boolean show) {
+            this.showRunning = show;
             return this;
         }
 

@@ -217,6 +217,16 @@ class NotebookRunnerTest {
         assertTrue(lines[4].matches(" {2}\\[ 3/3] +\\d+\\.\\d\\d s {2}fail Boom it broke {2}FAILED: Boom"), lines[4]);
         assertEquals("warning\n", err.toString(StandardCharsets.UTF_8));
 
+        ByteArrayOutputStream terminal = new ByteArrayOutputStream();
+        runner().console(new PrintStream(terminal, true, StandardCharsets.UTF_8),
+                new PrintStream(terminal, true, StandardCharsets.UTF_8), false).showRunningCell(true).build()
+                .run(notebook(Cell.code("var x 1"), Cell.code("out hi")), "t.ipynb");
+        assertTrue(terminal.toString(StandardCharsets.UTF_8).matches("  \\[ 1/2]  running  var x 1\r\u001B\\[2K"
+                + "  \\[ 1/2] +\\d+\\.\\d\\d s  var x 1\n"
+                + "  \\[ 2/2]  running  out hi\nhi\n  \\[ 2/2] +\\d+\\.\\d\\d s  out hi\n"),
+                "a silent cell's running line is overwritten, one that prints is followed by its output:\n"
+                        + terminal.toString(StandardCharsets.UTF_8));
+
         ByteArrayOutputStream quiet = new ByteArrayOutputStream();
         runner().console(new PrintStream(quiet, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), true).build().run(notebook, "c.ipynb");
