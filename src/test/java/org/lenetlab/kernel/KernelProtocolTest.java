@@ -3,6 +3,7 @@ package org.lenetlab.kernel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 
@@ -19,7 +20,12 @@ class KernelProtocolTest extends KernelProtocolContract {
 
     @Override
     List<String> kernelCommand() {
-        return KernelProcess.lenetKernelCommand();
+        return KernelProcess.lenetKernelCommand(kernelLog());
+    }
+
+    @Override
+    Path kernelLog() {
+        return scratch.resolve("lenetlab-kernel.log");
     }
 
     @Override
