@@ -93,15 +93,16 @@ final class KernelBenchCommand implements Callable<Integer> {
     }
 
     private void print(List<KernelMeasurement> results, Map<String, String> labels) {
-        System.out.printf(Locale.ROOT, "%-38s %26s   %-30s %22s%n", "kernel", "start to 1+1: median (min)",
-                "starts (s)", "1+1 round trip ms: median / p90");
+        System.out.printf(Locale.ROOT, "%-38s %14s %8s  %-30s %13s %8s%n", "kernel", "start→1+1 (s)", "min",
+                "every start (s)", "1+1 trip (ms)", "p90");
         for (KernelMeasurement m : results) {
             String runs = m.startSeconds().stream().map(s -> String.format(Locale.ROOT, "%.2f", s))
                     .collect(Collectors.joining(", "));
             double min = m.startSeconds().stream().min(Comparator.naturalOrder()).orElseThrow();
-            System.out.printf(Locale.ROOT, "%-38s %18.2f s (%.2f)   %-30s %12.1f / %.1f%n", labels.get(m.kernel()),
+            System.out.printf(Locale.ROOT, "%-38s %14.2f %8.2f  %-30s %13.1f %8.1f%n", labels.get(m.kernel()),
                     m.medianStart(), min, runs, m.medianRoundTrip(), m.p90RoundTrip());
         }
+        System.out.println("(start and trip are medians; the trip is execute_request sent to reply and idle in)");
         KernelMeasurement peer = results.stream().filter(m -> m.kernel().equals(PEER_KERNEL)).findFirst()
                 .orElse(null);
         if (peer != null) {
