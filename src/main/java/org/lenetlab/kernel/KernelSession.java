@@ -65,6 +65,7 @@ public final class KernelSession implements CellExecutor {
     private KernelSession(KernelOptions options) {
         this.options = options;
         StandardStreams.install();
+        installTrainingDisplay();
         this.loader = new SnippetClassLoader(KernelSession.class.getClassLoader());
         this.control = new CellExecutionControl(new SnippetLoaderDelegate(loader));
         this.cellThread = Executors.newSingleThreadExecutor(r -> {
@@ -76,6 +77,15 @@ public final class KernelSession implements CellExecutor {
         });
         this.java = cellThread.submit(this::startJShell);
         this.magics = new MagicCommands(this);
+    }
+
+    private static synchronized void installTrainingDisplay() {
+        try {
+            LiveTrainingProgress.install();
+        } catch (LinkageError e) {
+            LOG.info("no live training display: the course library's training package is not usable here ({})",
+                    e.toString());
+        }
     }
 
     /**
