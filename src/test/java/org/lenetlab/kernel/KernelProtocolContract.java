@@ -187,7 +187,9 @@ abstract class KernelProtocolContract {
     void kernelInfo() throws Exception {
         Exchange info = request(Channel.SHELL, "kernel_info_request", new JsonObject());
         assertEquals("kernel_info_reply", info.reply().type());
-        assertEquals("ok", info.status(), info::toString);
+        // the spec gives every reply a status, but kernels on jupyter-jvm-basekernel (IJava's) omit it here and
+        // front ends take a missing one as ok (jupyterlab/jupyterlab#6760); an error status would be wrong
+        assertTrue(info.status() == null || info.status().equals("ok"), info::toString);
         assertTrue(info.reply().text("protocol_version").startsWith("5."), info::toString);
         JsonObject language = info.reply().content().getAsJsonObject("language_info");
         assertEquals(languageName(), language.get("name").getAsString().toLowerCase(Locale.ROOT), info::toString);

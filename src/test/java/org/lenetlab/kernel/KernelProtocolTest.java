@@ -86,7 +86,8 @@ class KernelProtocolTest extends KernelProtocolContract {
 
     @Override
     String[] inspection() {
-        return new String[] {"Math.max", "max("};
+        // JShell documents a method at its call's parenthesis, where front ends typically ask (Shift-Tab)
+        return new String[] {"Math.max(", "int Math.max(int a, int b)"};
     }
 
     @Override
