@@ -51,6 +51,11 @@ final class KernelBenchCommand implements Callable<Integer> {
             description = "a further JVM option for our kernel (repeatable), e.g. --java-option=-XX:TieredStopAtLevel=1")
     List<String> javaOptions = List.of();
 
+    @Option(names = "--variant", paramLabel = "LABEL=OPTIONS", description = "also measure our kernel (with its "
+            + "archive) with these JVM options, space-separated (repeatable), e.g. --variant 'C1 only=-XX:"
+            + "TieredStopAtLevel=1'")
+    List<String> variants = List.of();
+
     @Option(names = "--no-peer", description = "do not measure Python's ipykernel")
     boolean noPeer;
 
@@ -73,6 +78,21 @@ final class KernelBenchCommand implements Callable<Integer> {
                         .install(dataDir);
                 labels.put("lenetlab-bench-plain", "Java (LeNet Lab), no archive");
             }
+            for (int i = 0; i < variants.size(); i++) {
+                String variant = variants.get(i);
+                int eq = variant.indexOf('=');
+                if (eq <= 0 || eq == variant.length() - 1) {
+                    throw new IllegalArgumentException("--variant '" + variant + "': give LABEL=OPTIONS, e.g. "
+                            + "'C1 only=-XX:TieredStopAtLevel=1'");
+                }
+                List<String> options = new ArrayList<>(javaOptions);
+                options.addAll(List.of(variant.substring(eq + 1).trim().split("\\s+")));
+                String name = "lenetlab-bench-variant" + (i + 1);
+                KernelSpecInstaller.Installation installed = KernelSpecInstaller.builder().name(name).heap(heap)
+                        .jvmOptions(options).build().install(dataDir);
+                System.out.println("  " + variant + ": " + installed.archive());
+                labels.put(name, "Java (LeNet Lab), archive, " + variant.substring(0, eq));
+            }
             if (!noPeer) {
                 labels.put(PEER_KERNEL, "Python 3 (ipykernel)");
             }
@@ -93,15 +113,16 @@ final class KernelBenchCommand implements Callable<Integer> {
     }
 
     private void print(List<KernelMeasurement> results, Map<String, String> labels) {
-        System.out.printf(Locale.ROOT, "%-38s %26s   %-30s %22s%n", "kernel", "start to 1+1: median (min)",
-                "starts (s)", "1+1 round trip ms: median / p90");
+        System.out.printf(Locale.ROOT, "%-44s %14s %8s  %-30s %13s %8s%n", "kernel", "start→1+1 (s)", "min",
+                "every start (s)", "1+1 trip (ms)", "p90");
         for (KernelMeasurement m : results) {
             String runs = m.startSeconds().stream().map(s -> String.format(Locale.ROOT, "%.2f", s))
                     .collect(Collectors.joining(", "));
             double min = m.startSeconds().stream().min(Comparator.naturalOrder()).orElseThrow();
-            System.out.printf(Locale.ROOT, "%-38s %18.2f s (%.2f)   %-30s %12.1f / %.1f%n", labels.get(m.kernel()),
+            System.out.printf(Locale.ROOT, "%-44s %14.2f %8.2f  %-30s %13.1f %8.1f%n", labels.get(m.kernel()),
                     m.medianStart(), min, runs, m.medianRoundTrip(), m.p90RoundTrip());
         }
+        System.out.println("(start and trip are medians; the trip is execute_request sent to reply and idle in)");
         KernelMeasurement peer = results.stream().filter(m -> m.kernel().equals(PEER_KERNEL)).findFirst()
                 .orElse(null);
         if (peer != null) {

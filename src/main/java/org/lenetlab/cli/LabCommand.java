@@ -60,7 +60,7 @@ final class LabCommand implements Callable<Integer> {
         }
         System.out.println("Starting " + frontEnd.kind().title() + " on 127.0.0.1 in " + folder
                 + " (Ctrl-C stops it)...");
-        Process server = new ProcessBuilder(frontEnd.command(folder)).inheritIO().start();
+        Process server = new ProcessBuilder(frontEnd.command(folder, JupyterFrontEnd.runningAsRoot())).inheritIO().start();
         // Ctrl-C reaches this JVM too: stop the server cleanly (it shuts its kernels down) before exiting
         Thread stopServer = new Thread(() -> {
             server.destroy();

@@ -98,6 +98,7 @@ final class ClassDataArchive {
         writeBootstrapJar();
         Path partial = dir.resolve("." + ARCHIVE + ".part");
         Files.deleteIfExists(partial);
+        Path trainingLog = Files.createTempFile("lenetlab-cds-kernel", ".log");
         try {
             List<String> dump = new ArrayList<>();
             dump.add(java.toString());
@@ -105,6 +106,7 @@ final class ClassDataArchive {
             dump.add("-XX:ArchiveClassesAtExit=" + partial);
             dump.add("-Xlog:cds=off");
             dump.add("-Xlog:cds+dynamic=off");
+            dump.add("-Dlenetlab.kernel.log=" + trainingLog); // not the user's kernel log
             dump.add("-cp");
             dump.add(join(dumpClassPath()));
             dump.add(ArchiveTrainingRun.class.getName());
@@ -125,6 +127,7 @@ final class ClassDataArchive {
             Files.move(partial, archive(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(partial);
+            Files.deleteIfExists(trainingLog);
         }
         return String.format(Locale.ROOT, "class-data archive created: %d MiB in %.1f s (%s)",
                 Files.size(archive()) >> 20, (System.nanoTime() - start) / 1e9, archive());

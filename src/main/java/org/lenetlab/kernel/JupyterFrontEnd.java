@@ -1,6 +1,7 @@
 package org.lenetlab.kernel;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -82,10 +83,27 @@ public final class JupyterFrontEnd {
 
         /**
          * @param folder the folder to serve
+         * @param asRoot whether this runs as root (common in course containers), where Jupyter refuses to start
+         *               without {@code --allow-root}
          * @return the command that serves it on 127.0.0.1 (both Lab and Notebook accept these aliases)
          */
-        public List<String> command(Path folder) {
-            return List.of(executable.toString(), "--ip=127.0.0.1", "--notebook-dir=" + folder.toAbsolutePath());
+        public List<String> command(Path folder, boolean asRoot) {
+            List<String> command = new ArrayList<>(List.of(executable.toString(), "--ip=127.0.0.1",
+                    "--notebook-dir=" + folder.toAbsolutePath()));
+            if (asRoot) {
+                command.add("--allow-root");
+            }
+            return command;
+        }
+    }
+
+    /** @return whether this process runs as root (Unix user id 0) */
+    public static boolean runningAsRoot() {
+        try {
+            Object uid = Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+            return uid instanceof Integer id && id == 0;
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | SecurityException e) {
+            return "root".equals(System.getProperty("user.name"));
         }
     }
 

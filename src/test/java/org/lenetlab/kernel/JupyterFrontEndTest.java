@@ -47,6 +47,7 @@ class JupyterFrontEndTest {
         JupyterFrontEnd.Found found = new JupyterFrontEnd(List.of(tmp, tmp.resolve("bin"))).find(false).orElseThrow();
         assertEquals(JupyterFrontEnd.Kind.NOTEBOOK, found.kind());
         assertEquals(List.of(notebook.toString(), "--ip=127.0.0.1", "--notebook-dir=" + tmp.resolve("nb")),
-                found.command(tmp.resolve("nb")));
+                found.command(tmp.resolve("nb"), false));
+        assertEquals("--allow-root", found.command(tmp.resolve("nb"), true).get(3));
     }
 }

@@ -49,11 +49,13 @@ final class KernelProcess implements AutoCloseable {
     /**
      * The command that starts our kernel in a JVM on the test's own class path.
      *
+     * @param kernelLog where the kernel writes its log (instead of the user's ~/.cache/lenetlab/kernel.log)
      * @return {@code java -cp ... org.lenetlab.kernel.KernelLauncher}
      */
-    static List<String> lenetKernelCommand() {
+    static List<String> lenetKernelCommand(Path kernelLog) {
         return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
-                "-Djava.awt.headless=true", "-cp", testClassPath(), "org.lenetlab.kernel.KernelLauncher");
+                "-Djava.awt.headless=true", "-Dlenetlab.kernel.log=" + kernelLog, "-cp", testClassPath(),
+                "org.lenetlab.kernel.KernelLauncher");
     }
 
     /**
@@ -85,12 +87,20 @@ final class KernelProcess implements AutoCloseable {
 
     /** @return the last lines the kernel printed, for failure messages */
     String logTail() {
+        return tail(log);
+    }
+
+    /**
+     * @param file a log file
+     * @return its last 40 lines, headed by its name
+     */
+    static String tail(Path file) {
         try {
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            return "kernel output (" + log + "):\n"
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            return "--- " + file + ":\n"
                     + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
         } catch (IOException e) {
-            return "kernel output unreadable: " + e;
+            return "--- " + file + " unreadable: " + e;
         }
     }
 

@@ -62,6 +62,21 @@ abstract class KernelProtocolContract {
     /** @return the command that starts the kernel, without the connection file (appended) */
     abstract List<String> kernelCommand();
 
+    /** @return a log file the kernel writes besides its standard output, or {@code null} */
+    Path kernelLog() {
+        return null;
+    }
+
+    /** @return the ends of the kernel's output and log, for failure messages */
+    String logTail() {
+        return logTail(kernel);
+    }
+
+    private String logTail(KernelProcess process) {
+        Path log = kernelLog();
+        return process.logTail() + (log == null ? "" : "\n" + KernelProcess.tail(log));
+    }
+
     /** @return environment variables for the kernel */
     Map<String, String> kernelEnvironment() {
         return Map.of();
@@ -111,6 +126,11 @@ abstract class KernelProtocolContract {
     /** @return code that needs more lines (an open block) */
     abstract String incompleteCode();
 
+    private void restartKernel() throws Exception {
+        stopKernel();
+        startKernel();
+    }
+
     @BeforeAll
     void startKernel() throws Exception {
         kernel = KernelProcess.start(kernelCommand(), scratch, kernelEnvironment());
@@ -118,7 +138,7 @@ abstract class KernelProtocolContract {
         try {
             firstKernelInfo = client.waitForReady(REPLY);
         } catch (TimeoutException e) {
-            throw new AssertionError(e.getMessage() + "\n" + kernel.logTail(), e);
+            throw new AssertionError(e.getMessage() + "\n" + logTail(), e);
         }
     }
 
@@ -142,7 +162,7 @@ abstract class KernelProtocolContract {
         try {
             return client.execute(code, REPLY);
         } catch (TimeoutException e) {
-            throw new AssertionError(e.getMessage() + "\n" + kernel.logTail(), e);
+            throw new AssertionError(e.getMessage() + "\n" + logTail(), e);
         }
     }
 
@@ -151,7 +171,7 @@ abstract class KernelProtocolContract {
         try {
             return client.executeFailing(code, REPLY);
         } catch (TimeoutException e) {
-            throw new AssertionError(e.getMessage() + "\n" + kernel.logTail(), e);
+            throw new AssertionError(e.getMessage() + "\n" + logTail(), e);
         }
     }
 
@@ -159,7 +179,7 @@ abstract class KernelProtocolContract {
         try {
             return client.request(channel, type, content, REPLY);
         } catch (TimeoutException e) {
-            throw new AssertionError(e.getMessage() + "\n" + kernel.logTail(), e);
+            throw new AssertionError(e.getMessage() + "\n" + logTail(), e);
         }
     }
 
@@ -167,7 +187,9 @@ abstract class KernelProtocolContract {
     void kernelInfo() throws Exception {
         Exchange info = request(Channel.SHELL, "kernel_info_request", new JsonObject());
         assertEquals("kernel_info_reply", info.reply().type());
-        assertEquals("ok", info.status(), info::toString);
+        // the spec gives every reply a status, but kernels on jupyter-jvm-basekernel (IJava's) omit it here and
+        // front ends take a missing one as ok (jupyterlab/jupyterlab#6760); an error status would be wrong
+        assertTrue(info.status() == null || info.status().equals("ok"), info::toString);
         assertTrue(info.reply().text("protocol_version").startsWith("5."), info::toString);
         JsonObject language = info.reply().content().getAsJsonObject("language_info");
         assertEquals(languageName(), language.get("name").getAsString().toLowerCase(Locale.ROOT), info::toString);
@@ -308,8 +330,10 @@ abstract class KernelProtocolContract {
         try {
             reply = client.awaitReply(Channel.SHELL, running.id(), INTERRUPT_DEADLINE);
         } catch (TimeoutException e) {
+            String log = logTail();
+            restartKernel(); // the cell still runs: spare the other tests from waiting behind it
             throw new AssertionError("the cell did not stop within " + INTERRUPT_DEADLINE + " of the interrupt "
-                    + "reply: " + cell + "\n" + kernel.logTail(), e);
+                    + "reply: " + cell + "\n" + log, e);
         }
         assertEquals("error", reply.text("status"), reply::toString);
         assertEquals(interruptedName(), reply.text("ename"), reply::toString);
@@ -351,7 +375,9 @@ abstract class KernelProtocolContract {
         listening.addAll(listeners(Path.of("/proc/net/tcp6"), ports));
         assertEquals(5, listening.size(), "one listener per port: " + listening);
         for (String address : listening) {
-            assertEquals("0100007F", address, "bound to 127.0.0.1 only (hex, little-endian): " + listening);
+            // 127.0.0.1, as IPv4 or as the IPv4-mapped IPv6 address of a dual-stack socket (Java's default)
+            assertTrue(address.equals("0100007F") || address.equals("0000000000000000FFFF00000100007F"),
+                    "bound to 127.0.0.1 only (hex, little-endian), not to all addresses: " + listening);
         }
     }
 
@@ -379,19 +405,20 @@ abstract class KernelProtocolContract {
             try {
                 ownClient.waitForReady(REPLY);
             } catch (TimeoutException e) {
-                throw new AssertionError(e.getMessage() + "\n" + own.logTail(), e);
+                throw new AssertionError(e.getMessage() + "\n" + logTail(own), e);
             }
             JsonObject content = new JsonObject();
             content.addProperty("restart", false);
             Message request = ownClient.send(Channel.CONTROL, "shutdown_request", content);
             Message reply = ownClient.awaitReply(Channel.CONTROL, request.id(), REPLY);
             assertEquals("shutdown_reply", reply.type());
-            assertEquals("ok", reply.text("status"), reply::toString);
+            // the spec gives every reply a status; jupyter_client does not insist on it here
+            assertTrue(reply.text("status") == null || reply.text("status").equals("ok"), reply::toString);
             assertFalse(reply.content().get("restart").getAsBoolean(), reply::toString);
             if (!own.waitForExit(Duration.ofSeconds(30))) {
-                fail("the kernel process did not exit after shutdown_reply\n" + own.logTail());
+                fail("the kernel process did not exit after shutdown_reply\n" + logTail(own));
             }
-            assertEquals(0, own.process().exitValue(), own::logTail);
+            assertEquals(0, own.process().exitValue(), () -> logTail(own));
         }
     }
 

@@ -3,6 +3,7 @@ package org.lenetlab.kernel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 
@@ -19,7 +20,12 @@ class KernelProtocolTest extends KernelProtocolContract {
 
     @Override
     List<String> kernelCommand() {
-        return KernelProcess.lenetKernelCommand();
+        return KernelProcess.lenetKernelCommand(kernelLog());
+    }
+
+    @Override
+    Path kernelLog() {
+        return scratch.resolve("lenetlab-kernel.log");
     }
 
     @Override
@@ -80,7 +86,8 @@ class KernelProtocolTest extends KernelProtocolContract {
 
     @Override
     String[] inspection() {
-        return new String[] {"Math.max", "max("};
+        // JShell documents a method at its call's parenthesis, where front ends typically ask (Shift-Tab)
+        return new String[] {"Math.max(", "int Math.max(int a, int b)"};
     }
 
     @Override
