@@ -71,6 +71,7 @@ class CodeAssistTest {
         assertEquals("        ", open.indent());
         assertEquals(KernelSession.IsComplete.INCOMPLETE, session.isComplete("String s = \"\"\"\n  text").status());
         assertEquals(KernelSession.IsComplete.COMPLETE, session.isComplete("%jars lib/*.jar").status());
-        assertEquals(KernelSession.IsComplete.INVALID, session.isComplete("int int int;").status());
+        assertEquals(KernelSession.IsComplete.INVALID, session.isComplete(".foo()").status());
+        assertEquals(KernelSession.IsComplete.INVALID, session.isComplete("}").status());
     }
 }

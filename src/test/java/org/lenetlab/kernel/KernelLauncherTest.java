@@ -49,8 +49,9 @@ class KernelLauncherTest {
 
     @BeforeAll
     static void start() throws Exception {
-        properties = new KernelConnectionProperties("127.0.0.1", freePort(), freePort(), freePort(), freePort(),
-                freePort(), "tcp", "hmac-sha256", KEY);
+        int[] ports = freePorts(5);
+        properties = new KernelConnectionProperties("127.0.0.1", ports[0], ports[1], ports[2], ports[3], ports[4],
+                "tcp", "hmac-sha256", KEY);
         session = KernelSession.start();
         connection = KernelLauncher.connect(new LenetKernel(session, null), properties);
         zmq = new ZContext();
@@ -63,10 +64,23 @@ class KernelLauncherTest {
         session.close();
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
+    /** Distinct free ports: all held open at once, so the system cannot hand out one twice. */
+    private static int[] freePorts(int n) throws IOException {
+        ServerSocket[] sockets = new ServerSocket[n];
+        int[] ports = new int[n];
+        try {
+            for (int i = 0; i < n; i++) {
+                sockets[i] = new ServerSocket(0);
+                ports[i] = sockets[i].getLocalPort();
+            }
+        } finally {
+            for (ServerSocket s : sockets) {
+                if (s != null) {
+                    s.close();
+                }
+            }
         }
+        return ports;
     }
 
     /** Sends a request on the shell channel, signed with {@code key} ({@code null}: unsigned). */
