@@ -46,7 +46,7 @@ import io.github.spencerpark.jupyter.kernel.display.DisplayData;
  * session's state. JShell starts in the background as soon as the session is created; the first cell waits for it.
  */
 public final class KernelSession implements CellExecutor {
-    private static final Logger LOG = LoggerFactory.getLogger(KernelSession.class);
+    private static final String LOGGER = KernelSession.class.getName();
     /** How long an interrupted cell may take to stop by itself before it is stopped by force. */
     private static final long STOP_GRACE_MILLIS = 1000;
 
@@ -79,11 +79,19 @@ public final class KernelSession implements CellExecutor {
         this.magics = new MagicCommands(this);
     }
 
+    /**
+     * The logger, looked up when needed: the logging system then starts in parallel with JShell (in the kernel
+     * launcher it takes about as long as JShell's start-up).
+     */
+    private static Logger log() {
+        return LoggerFactory.getLogger(LOGGER);
+    }
+
     private static synchronized void installTrainingDisplay() {
         try {
             LiveTrainingProgress.install();
         } catch (LinkageError e) {
-            LOG.info("no live training display: the course library's training package is not usable here ({})",
+            log().info("no live training display: the course library's training package is not usable here ({})",
                     e.toString());
         }
     }
@@ -121,10 +129,10 @@ public final class KernelSession implements CellExecutor {
         for (String imported : options.imports()) {
             String error = evaluator.evalQuietly("import " + imported + ";");
             if (error != null) {
-                LOG.info("start-up import {} skipped: {}", imported, error);
+                log().info("start-up import {} skipped: {}", imported, error);
             }
         }
-        LOG.info("JShell ready in {} ms", (System.nanoTime() - t0) / 1_000_000);
+        log().info("JShell ready in {} ms", (System.nanoTime() - t0) / 1_000_000);
         return evaluator;
     }
 
@@ -178,7 +186,7 @@ public final class KernelSession implements CellExecutor {
                         interrupted = true;
                         interrupt();
                     } catch (ExecutionException e) {
-                        LOG.error("the kernel failed running a cell", e.getCause());
+                        log().error("the kernel failed running a cell", e.getCause());
                         return new CellOutcome(null, new CellError("KernelError", String.valueOf(e.getCause()),
                                 List.of("KernelError: " + e.getCause())));
                     }
@@ -215,7 +223,7 @@ public final class KernelSession implements CellExecutor {
             if (cell.interrupted()) {
                 return new CellOutcome(null, ErrorReports.interrupted());
             }
-            LOG.error("the kernel failed running a cell", e);
+            log().error("the kernel failed running a cell", e);
             return new CellOutcome(null, new CellError("KernelError", String.valueOf(e),
                     List.of("KernelError: " + e)));
         } catch (ThreadDeath | CellStoppedError e) {
@@ -258,7 +266,7 @@ public final class KernelSession implements CellExecutor {
         try {
             return Display.render(value);
         } catch (RuntimeException | LinkageError e) {
-            LOG.warn("could not render a {}: {}", value.getClass().getName(), e.toString());
+            log().warn("could not render a {}: {}", value.getClass().getName(), e.toString());
             DisplayData text = new DisplayData(String.valueOf(value));
             return text;
         }
@@ -408,12 +416,12 @@ public final class KernelSession implements CellExecutor {
                 evaluator().close();
             }
         } catch (RuntimeException e) {
-            LOG.debug("closing JShell", e);
+            log().debug("closing JShell", e);
         }
         try {
             loader.close();
         } catch (java.io.IOException e) {
-            LOG.debug("closing the notebook class loader", e);
+            log().debug("closing the notebook class loader", e);
         }
     }
 }

@@ -56,6 +56,23 @@ class StreamsTest {
     }
 
     @Test
+    void displayWorksFromThreadsTheCellStarts() throws Exception {
+        RecordingSink sink = new RecordingSink();
+        CellOutcome out = session.execute("""
+                Thread painter = new Thread(() -> {
+                    String id = display("from a thread");
+                    updateDisplay(id, "updated from a thread");
+                });
+                painter.start();
+                painter.join();
+                """, sink);
+        assertTrue(out.ok(), () -> String.valueOf(out.error()));
+        assertEquals("from a thread", RecordingSink.text(sink.displays().get(0)));
+        assertEquals("updated from a thread", RecordingSink.text(sink.updates().get(0)));
+        assertEquals(sink.displays().get(0).getDisplayId(), sink.updates().get(0).getDisplayId());
+    }
+
+    @Test
     void unicodeSurvivesTheByteToTextRoute() {
         RecordingSink sink = new RecordingSink();
         session.execute("System.out.println(\"Größe → 28×28 ✓\");", sink);
