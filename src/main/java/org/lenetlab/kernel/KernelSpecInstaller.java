@@ -102,6 +102,7 @@ public final class KernelSpecInstaller {
                 archive = candidate;
             } catch (IOException | IllegalStateException e) {
                 archiveNote = "class-data sharing off: " + e.getMessage();
+                ClassDataArchive.remove(dir); // an older archive would not match this class path either
             }
         } else {
             ClassDataArchive.remove(dir);

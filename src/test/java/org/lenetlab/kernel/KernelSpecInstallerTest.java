@@ -178,6 +178,22 @@ class KernelSpecInstallerTest {
     }
 
     @Test
+    void failedArchiveFallsBackToAPlainKernelspec() throws Exception {
+        // a class path without the kernel's libraries: the archive's training run cannot start a kernel
+        Path lib = Files.createDirectories(tmp.resolve("empty-classes"));
+        KernelSpecInstaller.Installation installed = KernelSpecInstaller.builder().classPath(List.of(lib))
+                .home(tmp).heap("256m").build().install(tmp);
+        assertTrue(installed.archive().startsWith("class-data sharing off: the training run"), installed.archive());
+        String argv = installed.kernelJson().getAsJsonArray("argv").toString();
+        assertFalse(argv.contains("SharedArchiveFile") || argv.contains("bootstrap"), argv);
+        assertFalse(Files.exists(installed.directory().resolve("lenetlab.jsa")));
+        assertFalse(Files.exists(installed.directory().resolve("lenetlab-cds-bootstrap.jar")));
+        try (Stream<Path> files = Files.list(installed.directory())) {
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".part")), "no partial archive");
+        }
+    }
+
+    @Test
     void argvIsAJsonArrayOfStrings() throws Exception {
         JsonArray argv = installer("1g").install(tmp).kernelJson().getAsJsonArray("argv");
         argv.forEach(e -> assertTrue(e.isJsonPrimitive() && e.getAsJsonPrimitive().isString(), e.toString()));
