@@ -65,6 +65,7 @@ public final class KernelSession implements CellExecutor {
     private KernelSession(KernelOptions options) {
         this.options = options;
         StandardStreams.install();
+        installTrainingDisplay();
         this.loader = new SnippetClassLoader(KernelSession.class.getClassLoader());
         this.control = new CellExecutionControl(new SnippetLoaderDelegate(loader));
         this.cellThread = Executors.newSingleThreadExecutor(r -> {
@@ -76,6 +77,15 @@ public final class KernelSession implements CellExecutor {
         });
         this.java = cellThread.submit(this::startJShell);
         this.magics = new MagicCommands(this);
+    }
+
+    private static synchronized void installTrainingDisplay() {
+        try {
+            LiveTrainingProgress.install();
+        } catch (LinkageError e) {
+            LOG.info("no live training display: the course library's training package is not usable here ({})",
+                    e.toString());
+        }
     }
 
     /**
@@ -292,6 +302,65 @@ public final class KernelSession implements CellExecutor {
                 return;
             }
         }
+    }
+
+    /**
+     * Completions for the code at the cursor (Jupyter's TAB).
+     *
+     * @param matches what may replace {@code code[start, end)}, best first
+     * @param start   where the replaced text starts
+     * @param end     where it ends (the cursor)
+     */
+    public record Completion(List<String> matches, int start, int end) {
+        /** Copies the matches. */
+        public Completion {
+            matches = List.copyOf(matches);
+        }
+    }
+
+    /**
+     * Whether a cell is ready to run (Jupyter's {@code is_complete}).
+     *
+     * @param status {@link #COMPLETE}, {@link #INCOMPLETE} or {@link #INVALID}
+     * @param indent the indentation for the next line when incomplete, else empty
+     */
+    public record IsComplete(String status, String indent) {
+        /** The code can run. */
+        public static final String COMPLETE = "complete";
+        /** The code needs more lines (an open block, an unfinished statement). */
+        public static final String INCOMPLETE = "incomplete";
+        /** The code cannot become valid by adding lines; running it shows the error. */
+        public static final String INVALID = "invalid";
+    }
+
+    /**
+     * @param code   the cell
+     * @param cursor the cursor's offset in {@code code}
+     * @return the completions at the cursor
+     */
+    public Completion complete(String code, int cursor) {
+        return assist().complete(code, cursor);
+    }
+
+    /**
+     * @param code   the cell
+     * @param cursor the cursor's offset in {@code code}
+     * @return the signature and documentation of what is at the cursor, or an empty string if nothing is known
+     */
+    public String inspect(String code, int cursor) {
+        return assist().inspect(code, cursor);
+    }
+
+    /**
+     * @param code a cell
+     * @return whether it is complete
+     */
+    public IsComplete isComplete(String code) {
+        return assist().isComplete(code);
+    }
+
+    private CodeAssist assist() {
+        return new CodeAssist(evaluator(), magics.lineMagicNames(), magics.cellMagicNames());
     }
 
     /**
