@@ -1,0 +1,198 @@
+package org.lenetlab.kernel;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.SourceCodeAnalysis.Completeness;
+import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
+
+/**
+ * The Java side of a session: one JShell whose snippets run through a {@link CellExecutionControl}. Runs a piece of
+ * cell code snippet by snippet (as JShell's completeness analysis splits it), stops at the first error, and keeps the
+ * real value of the last expression. Also serves completion, documentation and completeness questions.
+ * Not thread-safe on its own: the session calls it from the cell thread, and under its lock otherwise.
+ */
+final class JavaEvaluator implements AutoCloseable {
+    private final JShell shell;
+    private final SourceCodeAnalysis analysis;
+    private final CellExecutionControl control;
+    private final Map<String, ErrorReports.Origin> origins = new ConcurrentHashMap<>();
+    private final Set<String> addedClassPath = Collections.synchronizedSet(new LinkedHashSet<>());
+
+    /** The result of running code: nothing, a value (possibly {@code null}), or an error. */
+    record Result(boolean hasValue, Object value, CellError error) {
+        static final Result NONE = new Result(false, null, null);
+
+        static Result value(Object value) {
+            return new Result(true, value, null);
+        }
+
+        static Result failed(CellError error) {
+            return new Result(false, null, error);
+        }
+
+        boolean failed() {
+            return error != null;
+        }
+    }
+
+    JavaEvaluator(CellExecutionControl control, List<String> compilerOptions) {
+        this.control = control;
+        this.shell = JShell.builder()
+                .executionEngine(control.provider(), Map.of())
+                .compilerOptions(compilerOptions.toArray(String[]::new))
+                .build();
+        this.analysis = shell.sourceCodeAnalysis();
+    }
+
+    CellExecutionControl control() {
+        return control;
+    }
+
+    /**
+     * Runs a piece of cell code.
+     *
+     * @param cellSource the whole cell, for error positions
+     * @param start      where the code starts in the cell
+     * @param end        where it ends
+     * @param cell       the running cell (its number names snippets in stack traces; interrupts stop here)
+     * @param notes      where notes about definitions with unresolved references go (the cell's stderr)
+     * @return the value of the last snippet if it is an expression, or the first error
+     */
+    synchronized Result run(String cellSource, int start, int end, CellContext cell, StringBuilder notes) {
+        String code = cellSource.substring(start, end);
+        String remaining = code;
+        int offset = 0;
+        Result last = Result.NONE;
+        while (!remaining.isBlank()) {
+            if (cell.interrupted()) {
+                return Result.failed(ErrorReports.interrupted());
+            }
+            CompletionInfo info = analysis.analyzeCompletion(remaining);
+            Completeness completeness = info.completeness();
+            if (completeness == Completeness.EMPTY) {
+                break;
+            }
+            boolean complete = completeness.isComplete() && info.source() != null;
+            String source = complete ? info.source() : remaining;
+            int snippetStart = start + offset;
+            Result r = evalSnippet(source, cellSource, snippetStart, cell, notes);
+            if (r.failed()) {
+                return r;
+            }
+            last = r;
+            if (!complete) {
+                break;
+            }
+            offset += remaining.length() - info.remaining().length();
+            remaining = info.remaining();
+        }
+        return last;
+    }
+
+    private Result evalSnippet(String source, String cellSource, int snippetStart, CellContext cell,
+                               StringBuilder notes) {
+        List<SnippetEvent> events = shell.eval(source);
+        SnippetEvent main = null;
+        for (SnippetEvent e : events) {
+            if (e.causeSnippet() == null) {
+                main = e;
+                break;
+            }
+        }
+        if (main == null) {
+            return Result.NONE;
+        }
+        Snippet snippet = main.snippet();
+        // JShell numbers a snippet's lines from its first non-blank character
+        origins.put(snippet.id(), new ErrorReports.Origin(cell.number(),
+                SourceLines.lineOf(cellSource, snippetStart + leadingBlankLength(source))));
+        if (control.wasStopped()) {
+            return Result.failed(ErrorReports.interrupted());
+        }
+        if (main.exception() != null) {
+            if (cell.interrupted()) {
+                return Result.failed(ErrorReports.interrupted());
+            }
+            return Result.failed(ErrorReports.runtime(main.exception(), origins, shell));
+        }
+        switch (main.status()) {
+            case REJECTED:
+                return Result.failed(ErrorReports.compilation(shell.diagnostics(snippet).toList(), source, cellSource,
+                        snippetStart));
+            case RECOVERABLE_DEFINED:
+            case RECOVERABLE_NOT_DEFINED:
+                notes.append(ErrorReports.recoverableNote(snippet, shell,
+                        main.status() == Snippet.Status.RECOVERABLE_DEFINED));
+                return Result.NONE;
+            default:
+                break;
+        }
+        boolean expression = snippet.kind() == Snippet.Kind.EXPRESSION
+                || snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND;
+        Object value = control.takeValue(main.value());
+        return expression ? Result.value(value) : Result.NONE;
+    }
+
+    private static int leadingBlankLength(String source) {
+        int i = 0;
+        while (i < source.length() && Character.isWhitespace(source.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * Evaluates one snippet quietly (start-up imports).
+     *
+     * @return javac's first error, or {@code null} if it was accepted
+     */
+    synchronized String evalQuietly(String snippet) {
+        for (SnippetEvent e : shell.eval(snippet)) {
+            if (e.causeSnippet() == null && e.status() == Snippet.Status.REJECTED) {
+                return shell.diagnostics(e.snippet()).map(d -> d.getMessage(java.util.Locale.ROOT)).findFirst()
+                        .orElse("rejected");
+            }
+        }
+        return null;
+    }
+
+    /** Adds class path entries for compilation and loading. */
+    synchronized void addToClasspath(List<String> entries) {
+        List<String> fresh = new ArrayList<>();
+        for (String e : entries) {
+            if (addedClassPath.add(e)) {
+                fresh.add(e);
+            }
+        }
+        if (!fresh.isEmpty()) {
+            shell.addToClasspath(String.join(File.pathSeparator, fresh));
+        }
+    }
+
+    /** @return the entries added at run time, in order */
+    List<String> addedClassPath() {
+        synchronized (addedClassPath) {
+            return List.copyOf(addedClassPath);
+        }
+    }
+
+    synchronized SourceCodeAnalysis analysis() {
+        return analysis;
+    }
+
+    @Override
+    public synchronized void close() {
+        shell.close();
+    }
+}

@@ -1,0 +1,109 @@
+package org.lenetlab.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class KernelSessionTest {
+    private static KernelSession session;
+
+    @BeforeAll
+    static void start() {
+        session = KernelSession.start().awaitReady();
+    }
+
+    @AfterAll
+    static void stop() {
+        session.close();
+    }
+
+    private static CellOutcome run(String code, RecordingSink sink) {
+        return session.execute(code, sink);
+    }
+
+    @Test
+    void lastExpressionIsTheResult() {
+        CellOutcome out = run("int a = 20;\na + 22", new RecordingSink());
+        assertTrue(out.ok(), () -> String.valueOf(out.error()));
+        assertEquals("42", RecordingSink.text(out.result()));
+    }
+
+    @Test
+    void statementsHaveNoResult() {
+        CellOutcome out = run("int unused = 5;", new RecordingSink());
+        assertTrue(out.ok());
+        assertNull(out.result());
+    }
+
+    @Test
+    void definitionsCarryOverToTheNextCell() {
+        assertTrue(run("int square(int x) { return x * x; }\nrecord Point(int x, int y) {}", new RecordingSink())
+                .ok());
+        CellOutcome out = run("new Point(square(3), 4).x()", new RecordingSink());
+        assertEquals("9", RecordingSink.text(out.result()));
+    }
+
+    @Test
+    void printedTextStreamsToTheSink() {
+        RecordingSink sink = new RecordingSink();
+        CellOutcome out = run("System.out.println(\"hello\");\nSystem.err.print(\"careful\");", sink);
+        assertTrue(out.ok());
+        assertEquals("hello\n", sink.stdout());
+        assertEquals("careful", sink.stderr());
+    }
+
+    @Test
+    void textArrivesWhileTheCellRuns() throws Exception {
+        RecordingSink sink = new RecordingSink();
+        CompletableFuture<CellOutcome> cell = CompletableFuture.supplyAsync(
+                () -> run("System.out.println(\"first\");\nThread.sleep(3000);\nSystem.out.println(\"second\");", sink));
+        assertTrue(sink.awaitStdout("first", 2500), "the first line should arrive while the cell sleeps");
+        assertEquals("first\n", sink.stdout());
+        assertTrue(cell.get(10, TimeUnit.SECONDS).ok());
+        assertEquals("first\nsecond\n", sink.stdout());
+    }
+
+    @Test
+    void runtimeErrorsNameTheExceptionAndTheCellLine() {
+        CellOutcome out = run("int zero = 0;\nint boom = 1 / zero;", new RecordingSink());
+        assertNotNull(out.error());
+        assertEquals("ArithmeticException", out.error().name());
+        assertEquals("/ by zero", out.error().value());
+        assertEquals("java.lang.ArithmeticException: / by zero", out.error().traceback().get(0));
+        assertTrue(out.error().traceback().stream().anyMatch(l -> l.contains("line 2")),
+                () -> String.join("\n", out.error().traceback()));
+        assertTrue(out.error().traceback().stream().noneMatch(l -> l.contains("jdk.jshell")
+                || l.contains("org.lenetlab.kernel") || l.contains("reflect")), () -> String.join("\n",
+                out.error().traceback()));
+    }
+
+    @Test
+    void compileErrorsShowJavacsMessageAtTheCellLine() {
+        CellOutcome out = run("int ok = 1;\n\nint k = undefinedThing + 1;", new RecordingSink());
+        assertEquals("CompilationException", out.error().name());
+        assertTrue(out.error().value().startsWith("cannot find symbol"), out.error().value());
+        String trace = String.join("\n", out.error().traceback());
+        assertTrue(trace.contains("line 3"), trace);
+        assertTrue(trace.contains("int k = undefinedThing + 1;"), trace);
+        assertTrue(trace.contains("        ^^^^^^^^^^^^^^"), trace);
+    }
+
+    @Test
+    void displayShowsObjectsDuringTheCell() {
+        RecordingSink sink = new RecordingSink();
+        CellOutcome out = run("String id = display(\"shown\");\nupdateDisplay(id, \"changed\");\nid", sink);
+        assertTrue(out.ok(), () -> String.valueOf(out.error()));
+        assertEquals(1, sink.displays().size());
+        assertEquals("shown", RecordingSink.text(sink.displays().get(0)));
+        assertEquals("changed", RecordingSink.text(sink.updates().get(0)));
+        assertEquals(RecordingSink.text(out.result()), sink.displays().get(0).getDisplayId());
+    }
+}
