@@ -56,7 +56,7 @@ public final class FeatureMaps extends Figure {
     /**
      * @param network a network
      * @return the indices and names of its layers whose output is a stack of feature maps, e.g.
-     *     {@code [0 C1 (ConvolutionLayer), 1 S2 (SubsamplingLayer), ...]}
+     *     {@code [0 C1 (FastConvolution), 1 S2 (FastSubsampling), ...]}
      */
     public static List<String> featureMapLayers(MultiLayerNetwork network) {
         Objects.requireNonNull(network, "network");

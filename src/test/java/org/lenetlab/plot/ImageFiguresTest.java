@@ -73,8 +73,8 @@ class ImageFiguresTest {
 
     @Test
     void featureMapsOfC1AreSixMapsOf28By28() {
-        assertEquals(List.of("1 C1 (ConvolutionLayer)", "2 S2 (SubsamplingLayer)", "3 C3 (ConvolutionLayer)",
-                "4 S4 (SubsamplingLayer)", "5 C5 (ConvolutionLayer)"), FeatureMaps.featureMapLayers(lenet));
+        assertEquals(List.of("1 C1 (FastConvolution)", "2 S2 (FastSubsampling)", "3 C3 (FastConvolution)",
+                "4 S4 (FastSubsampling)", "5 C5 (FastConvolution)"), FeatureMaps.featureMapLayers(lenet));
         FeatureMaps maps = FeatureMaps.activations(lenet, "C1", digits, 0);
         assertEquals(28, maps.tileHeight());
         assertEquals(28, maps.tileWidth());
