@@ -76,6 +76,12 @@ public final class ArchiveTrainingRun {
             for (String entry : args[0].split(File.pathSeparator)) {
                 if (!entry.isBlank()) {
                     urls.add(Path.of(entry).toUri().toURL());
+                    // the kernel finds logback.xml on its class path and configures logging from XML; logback
+                    // looks only at the class path it was loaded from, so point it there to load the same classes
+                    Path logbackXml = Path.of(entry, "logback.xml");
+                    if (Files.isRegularFile(logbackXml) && System.getProperty("logback.configurationFile") == null) {
+                        System.setProperty("logback.configurationFile", logbackXml.toString());
+                    }
                 }
             }
         }
