@@ -17,7 +17,8 @@ import java.util.Objects;
 import org.lenetlab.io.AtomicFiles;
 
 /**
- * Runs one training epoch of LeNet Lab ({@link OurEpoch} in a child JVM) or of the PyTorch peer script
+ * Runs one training epoch (optionally followed by the evaluation of the test set) or a time-to-accuracy run of
+ * LeNet Lab ({@link OurEpoch}, {@link OurTimeToAccuracy} in a child JVM) or of the PyTorch peer script
  * ({@code lenet_peer.py} under {@code /usr/bin/python3}) with a given number of threads, each in a fresh process
  * with {@code OMP_NUM_THREADS} set, and returns what it measured.
  */
@@ -77,10 +78,15 @@ public final class PeerBenchmark {
      * Checks that the data directory has Fashion-MNIST's training files as the peer script reads them, so that
      * both sides train on the same files (our loader would otherwise fall back to its other sources).
      *
+     * @param withTestSet whether the test files are needed too (evaluation, time to accuracy)
      * @throws IllegalStateException naming the missing file and the Debian package that provides it
      */
-    public void requireDataset() {
-        for (String name : List.of("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz")) {
+    public void requireDataset(boolean withTestSet) {
+        List<String> files = withTestSet
+                ? List.of("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz", "t10k-images-idx3-ubyte.gz",
+                        "t10k-labels-idx1-ubyte.gz")
+                : List.of("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz");
+        for (String name : files) {
             Path file = dataDir.resolve(name);
             if (!Files.isRegularFile(file)) {
                 throw new IllegalStateException(file + " not found: the PyTorch comparison reads Fashion-MNIST's "
@@ -90,46 +96,118 @@ public final class PeerBenchmark {
         }
     }
 
+    /** Checks the training files; see {@link #requireDataset(boolean)}. */
+    public void requireDataset() {
+        requireDataset(false);
+    }
+
     /**
-     * @param arch    {@code classic} or {@code keras}
-     * @param threads compute threads
+     * @param arch     {@code classic} or {@code keras}
+     * @param threads  compute threads
+     * @param evaluate whether to evaluate the 10,000 test images after the epoch
      * @return the peer's measurement
      */
-    public EpochMeasurement pyTorch(String arch, int threads) {
-        ProcessBuilder pb = new ProcessBuilder(python, script().toString(), "--arch", arch, "--threads",
-                Integer.toString(threads), "--data", dataDir.toString(), "--batch", Integer.toString(batch),
-                "--limit", Integer.toString(limit));
-        return measure(pb, threads, "PyTorch peer (" + arch + ", " + describe(threads) + ")");
+    public EpochMeasurement pyTorch(String arch, int threads, boolean evaluate) {
+        List<String> command = peerCommand(arch, threads);
+        command.addAll(List.of("--limit", Integer.toString(limit)));
+        if (evaluate) {
+            command.add("--eval");
+        }
+        String what = "PyTorch peer (" + arch + ", " + describe(threads) + ")";
+        return EpochMeasurement.parse(resultLine(run(command, threads, what), what), what);
     }
 
     /**
      * @param arch    {@code classic} or {@code keras}
      * @param threads compute threads
+     * @return the peer's measurement, without evaluation
+     */
+    public EpochMeasurement pyTorch(String arch, int threads) {
+        return pyTorch(arch, threads, false);
+    }
+
+    /**
+     * @param arch     {@code classic} or {@code keras}
+     * @param threads  compute threads
+     * @param evaluate whether to evaluate the 10,000 test images after the epoch
      * @return LeNet Lab's measurement
      */
+    public EpochMeasurement ours(String arch, int threads, boolean evaluate) {
+        List<String> command = javaCommand(OurEpoch.class);
+        command.addAll(List.of(arch, Integer.toString(threads), dataDir.toString(), Integer.toString(batch),
+                Integer.toString(limit), Boolean.toString(evaluate)));
+        String what = "LeNet Lab (" + arch + ", " + describe(threads) + ")";
+        return EpochMeasurement.parse(resultLine(run(command, threads, what), what), what);
+    }
+
+    /**
+     * @param arch    {@code classic} or {@code keras}
+     * @param threads compute threads
+     * @return LeNet Lab's measurement, without evaluation
+     */
     public EpochMeasurement ours(String arch, int threads) {
+        return ours(arch, threads, false);
+    }
+
+    /**
+     * Trains the peer until its test accuracy reaches {@code target}, evaluating after every epoch.
+     *
+     * @param arch      {@code classic} or {@code keras}
+     * @param threads   compute threads
+     * @param target    test accuracy to reach, e.g. 0.904
+     * @param maxEpochs epoch budget
+     * @return the run
+     */
+    public AccuracyRun pyTorchToAccuracy(String arch, int threads, double target, int maxEpochs) {
+        List<String> command = peerCommand(arch, threads);
+        command.addAll(List.of("--to-accuracy", Double.toString(target), "--max-epochs", Integer.toString(maxEpochs)));
+        String what = "PyTorch peer (" + arch + ", " + describe(threads) + ", to " + target + ")";
+        return AccuracyRun.parse(resultLine(run(command, threads, what), what), what);
+    }
+
+    /**
+     * Trains LeNet Lab's network until its test accuracy reaches {@code target}, evaluating after every epoch.
+     *
+     * @param arch      {@code classic} or {@code keras}
+     * @param threads   compute threads
+     * @param target    test accuracy to reach, e.g. 0.904
+     * @param maxEpochs epoch budget
+     * @return the run
+     */
+    public AccuracyRun oursToAccuracy(String arch, int threads, double target, int maxEpochs) {
+        List<String> command = javaCommand(OurTimeToAccuracy.class);
+        command.addAll(List.of(arch, Integer.toString(threads), dataDir.toString(), Integer.toString(batch),
+                Double.toString(target), Integer.toString(maxEpochs)));
+        String what = "LeNet Lab (" + arch + ", " + describe(threads) + ", to " + target + ")";
+        return AccuracyRun.parse(resultLine(run(command, threads, what), what), what);
+    }
+
+    private List<String> peerCommand(String arch, int threads) {
+        return new ArrayList<>(List.of(python, script().toString(), "--arch", arch, "--threads",
+                Integer.toString(threads), "--data", dataDir.toString(), "--batch", Integer.toString(batch)));
+    }
+
+    /** A child JVM with the same heap, system properties and agents as this one, so it trains as ./lenet would. */
+    private static List<String> javaCommand(Class<?> main) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        // the same heap, system properties and agents as this JVM, so the child trains exactly as ./lenet would
         // (but not a debugger port or a recording, which a second JVM cannot share)
         ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(arg -> !arg.startsWith("-agentlib:jdwp") && !arg.startsWith("-XX:StartFlightRecording"))
                 .forEach(command::add);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
-        command.add(OurEpoch.class.getName());
-        command.addAll(List.of(arch, Integer.toString(threads), dataDir.toString(), Integer.toString(batch),
-                Integer.toString(limit)));
-        return measure(new ProcessBuilder(command), threads, "LeNet Lab (" + arch + ", " + describe(threads) + ")");
+        command.add(main.getName());
+        return command;
     }
 
-    private EpochMeasurement measure(ProcessBuilder pb, int threads, String what) {
+    private static List<String> run(List<String> command, int threads, String what) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
-        List<String> out = run(pb, what, OUTPUT_TAIL);
-        return EpochMeasurement.parse(resultLine(out, what), what);
+        return run(pb, what, OUTPUT_TAIL);
     }
 
     private static String describe(int threads) {

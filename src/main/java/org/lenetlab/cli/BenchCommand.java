@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.lenetlab.augment.Augmentation;
 import org.lenetlab.augment.AugmentationChain;
 import org.lenetlab.backend.Backend;
+import org.lenetlab.bench.AccuracyRun;
 import org.lenetlab.bench.EpochMeasurement;
 import org.lenetlab.bench.PeerBenchmark;
 import org.lenetlab.data.Datasets;
@@ -32,7 +33,9 @@ import picocli.CommandLine.Option;
  * {@code --augmentation} it instead alternates epochs without and with the dataset's default augmentation chain
  * ({@link AugmentationChain#defaultFor}) and prints the overhead ratio. With {@code --peer pytorch} it alternates
  * our default path with the PyTorch peer script on Fashion-MNIST, per thread count, each run in a fresh child
- * process ({@link PeerBenchmark}), and prints seconds per epoch, images per second, peak RSS and the ratio.
+ * process ({@link PeerBenchmark}), and prints seconds per epoch, images per second, peak RSS, the time to classify
+ * the 10,000 test images afterwards and the ratios; with {@code --to-accuracy 0.904} as well, each run trains
+ * until the test accuracy reaches that fraction instead, and the times to get there are compared.
  */
 @Command(name = "bench", description = "Time one training epoch: oneDNN fast path vs DL4J as shipped, alternated "
         + "(or, with --augmentation, without vs with on-the-fly augmentation; with --peer pytorch, ours vs "
@@ -76,6 +79,18 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--data-dir", description = "with --peer: Fashion-MNIST IDX directory (default: "
             + "/usr/share/datasets/fashion-mnist)")
     Path dataDir;
+
+    @Option(names = "--no-eval", description = "with --peer: skip the evaluation of the 10,000 test images after "
+            + "each epoch")
+    boolean noEval;
+
+    @Option(names = "--to-accuracy", description = "with --peer: instead of one epoch, train until the test accuracy "
+            + "reaches this fraction (e.g. 0.904), evaluating after every epoch, and compare the times")
+    Double toAccuracy;
+
+    @Option(names = "--max-epochs", defaultValue = "30",
+            description = "with --to-accuracy: epoch budget per run (default: ${DEFAULT-VALUE})")
+    int maxEpochs;
 
     @Override
     public Integer call() throws IOException {
@@ -123,11 +138,16 @@ final class BenchCommand implements Callable<Integer> {
         }
         PeerBenchmark bench = new PeerBenchmark(python, dataDir == null ? PeerBenchmark.DEBIAN_FASHION_MNIST : dataDir,
                 batch, limit == null ? 0 : limit);
-        bench.requireDataset();
+        boolean evaluate = !noEval;
+        bench.requireDataset(evaluate || toAccuracy != null);
         String torch = bench.requirePyTorch();
+        if (toAccuracy != null) {
+            return timeToAccuracy(bench, torch);
+        }
         System.out.printf(Locale.ROOT, "%s vs PyTorch %s: Fashion-MNIST train, batch %d, Adam 1e-3, one epoch per "
-                + "run, each run a fresh process with OMP_NUM_THREADS set; threads %s, %d round(s), alternated%n",
-                arch, torch, batch, threads, rounds);
+                + "run%s, each run a fresh process with OMP_NUM_THREADS set; threads %s, %d round(s), alternated%n",
+                arch, torch, batch, evaluate ? " then the 10,000 test images classified (batches of 1024)" : "",
+                threads, rounds);
         List<List<EpochMeasurement>> ours = new ArrayList<>();
         List<List<EpochMeasurement>> theirs = new ArrayList<>();
         for (int t = 0; t < threads.size(); t++) {
@@ -140,35 +160,86 @@ final class BenchCommand implements Callable<Integer> {
                 boolean oursFirst = (round + t) % 2 == 0;
                 for (int k = 0; k < 2; k++) {
                     boolean runOurs = (k == 0) == oursFirst;
-                    EpochMeasurement m = runOurs ? bench.ours(arch, threads.get(t)) : bench.pyTorch(arch, threads.get(t));
-                    System.out.println("  " + m);
+                    EpochMeasurement m = runOurs ? bench.ours(arch, threads.get(t), evaluate)
+                            : bench.pyTorch(arch, threads.get(t), evaluate);
+                    System.out.println("  " + m + "  [load " + loadAverage() + "]");
                     (runOurs ? ours : theirs).get(t).add(m);
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "%n%-26s %7s %-22s %10s %12s %14s%n", "engine", "threads", "s/epoch (runs)",
-                "images/s", "peak RSS MiB", "ours/PyTorch");
+        System.out.printf(Locale.ROOT, "%n%-26s %7s %-22s %10s %12s %14s%s%n", "engine", "threads", "s/epoch (runs)",
+                "images/s", "peak RSS MiB", "ours/PyTorch", evaluate ? String.format(Locale.ROOT, " %-18s %8s",
+                        "eval 10k s (runs)", "ratio") : "");
         for (int t = 0; t < threads.size(); t++) {
             double oursBest = best(ours.get(t));
             double theirsBest = best(theirs.get(t));
-            printRow(ours.get(t), String.format(Locale.ROOT, "%.2f×", oursBest / theirsBest));
-            printRow(theirs.get(t), "");
+            String evalRatio = evaluate ? String.format(Locale.ROOT, "%.2f×", bestEval(ours.get(t))
+                    / bestEval(theirs.get(t))) : "";
+            printRow(ours.get(t), String.format(Locale.ROOT, "%.2f×", oursBest / theirsBest), evalRatio);
+            printRow(theirs.get(t), "", "");
         }
-        System.out.println("\nimages/s and ratio from the best run of each; peak RSS is the largest of the runs.");
+        System.out.println("\nimages/s and ratios from the best run of each; peak RSS is the largest of the runs.");
         return 0;
+    }
+
+    private int timeToAccuracy(PeerBenchmark bench, String torch) {
+        if (!(toAccuracy > 0 && toAccuracy <= 1) || maxEpochs < 1) {
+            throw new IllegalArgumentException("--to-accuracy must be a fraction in (0, 1] and --max-epochs at least 1, "
+                    + "got " + toAccuracy + " and " + maxEpochs);
+        }
+        System.out.printf(Locale.ROOT, "%s vs PyTorch %s: time to %.1f %% test accuracy on Fashion-MNIST (60,000 "
+                        + "training images, batch %d, Adam 1e-3, the 10,000 test images evaluated after every epoch, at "
+                        + "most %d epochs); threads %s, %d round(s), alternated%n", arch, torch, 100 * toAccuracy,
+                batch, maxEpochs, threads, rounds);
+        List<AccuracyRun> runs = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            for (int t = 0; t < threads.size(); t++) {
+                boolean oursFirst = (round + t) % 2 == 0;
+                for (int k = 0; k < 2; k++) {
+                    boolean runOurs = (k == 0) == oursFirst;
+                    AccuracyRun r = runOurs ? bench.oursToAccuracy(arch, threads.get(t), toAccuracy, maxEpochs)
+                            : bench.pyTorchToAccuracy(arch, threads.get(t), toAccuracy, maxEpochs);
+                    System.out.println("  " + r + "  [load " + loadAverage() + "]");
+                    runs.add(r);
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "%n%-26s %7s %8s %7s %10s %12s %10s %12s%n", "engine", "threads", "reached",
+                "epochs", "seconds", "train s", "final acc", "peak RSS MiB");
+        for (AccuracyRun r : runs) {
+            System.out.printf(Locale.ROOT, "%-26s %7d %8s %7d %10.1f %12.1f %9.2f%% %12d%n", r.engine(), r.threads(),
+                    r.reached() ? "yes" : "no", r.epochs(), r.seconds(), r.trainSeconds(), 100 * r.finalAccuracy(),
+                    r.peakRssBytes() >> 20);
+        }
+        return 0;
+    }
+
+    private static double bestEval(List<EpochMeasurement> runs) {
+        return runs.stream().mapToDouble(EpochMeasurement::evalSeconds).min().orElseThrow();
+    }
+
+    /** @return the 1-minute load average, which says how much other work shared the machine */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split("\\s+")[0];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     private static double best(List<EpochMeasurement> runs) {
         return runs.stream().mapToDouble(EpochMeasurement::seconds).min().orElseThrow();
     }
 
-    private static void printRow(List<EpochMeasurement> runs, String ratio) {
+    private static void printRow(List<EpochMeasurement> runs, String ratio, String evalRatio) {
         EpochMeasurement first = runs.get(0);
         String seconds = String.join(", ", runs.stream()
                 .map(m -> String.format(Locale.ROOT, "%.1f", m.seconds())).toList());
         long rss = runs.stream().mapToLong(EpochMeasurement::peakRssBytes).max().orElseThrow();
-        System.out.printf(Locale.ROOT, "%-26s %7d %-22s %,10.0f %12d %14s%n", first.engine(), first.threads(), seconds,
-                first.images() / best(runs), rss >> 20, ratio);
+        String eval = first.hasEvaluation() ? String.format(Locale.ROOT, " %-18s %8s", String.join(", ", runs.stream()
+                .map(m -> String.format(Locale.ROOT, "%.2f", m.evalSeconds())).toList()), evalRatio) : "";
+        System.out.printf(Locale.ROOT, "%-26s %7d %-22s %,10.0f %12d %14s%s%n", first.engine(), first.threads(), seconds,
+                first.images() / best(runs), rss >> 20, ratio, eval);
     }
 
     private int augmentationOverhead(ImageDataset train) {

@@ -314,12 +314,20 @@ final class GemmConvolution {
             Prof.lap("b delta wide");
             INDArray cols = im2col(g, b0, images);
             Prof.lap("b im2col");
-            INDArray gc = matrix(GRADIENT, outC, k + 1);
-            matmul(d, cols, gc, false, true);
-            Prof.lap("b matmul dW");
             gradientValues = reuse(gradientValues, grad);
-            p.get(p.view(gc), 0, gradientValues, 0, grad);
-            p.addSum(gradientSum, new Object[] {gradientValues}, 1, 0, grad);
+            if (Boolean.getBoolean("lenetlab.dwT") && k + 1 > 4 * outC) {
+                INDArray gc = matrix(GRADIENT, k + 1, outC);
+                matmul(cols, d, gc, false, true);
+                Prof.lap("b matmul dW");
+                p.get(p.view(gc), 0, gradientValues, 0, grad);
+                transposeAdd(gradientValues, gradientSum, k + 1, outC);
+            } else {
+                INDArray gc = matrix(GRADIENT, outC, k + 1);
+                matmul(d, cols, gc, false, true);
+                Prof.lap("b matmul dW");
+                p.get(p.view(gc), 0, gradientValues, 0, grad);
+                p.addSum(gradientSum, new Object[] {gradientValues}, 1, 0, grad);
+            }
             if (inputGradientArray != null) {
                 INDArray dc = matrix(DCOL, k, n);
                 matmul(w2d, d, dc, true, false);
@@ -342,6 +350,27 @@ final class GemmConvolution {
             p.put(p.view(inputGradientArray), 0, inputGradient, 0, b * g.inputImageLength());
         }
         Prof.lap("b finish");
+    }
+
+    /** {@code sum[r][c] += values[c][r]} for a {@code rows × columns} sum and its transpose. */
+    private void transposeAdd(Object values, Object sum, int rows, int columns) {
+        if (p == Precision.FLOAT) {
+            float[] v = (float[]) values;
+            float[] t = (float[]) sum;
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < columns; c++) {
+                    t[c * rows + r] += v[r * columns + c];
+                }
+            }
+        } else {
+            double[] v = (double[]) values;
+            double[] t = (double[]) sum;
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < columns; c++) {
+                    t[c * rows + r] += v[r * columns + c];
+                }
+            }
+        }
     }
 
     /** {@code dX = col2im(dcol)} for images {@code [b0, b0 + images)}: adds each tap's run back onto its plane. */

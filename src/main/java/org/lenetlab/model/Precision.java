@@ -275,6 +275,10 @@ abstract class Precision {
                   int sh, int sw, int outHeight, int outWidth) {
             float[] x = (float[]) in;
             float[] y = (float[]) out;
+            if (kh == 2 && kw == 2 && sh == 2 && sw == 2) {
+                pool2x2(max, x, y, argmax, planes, height, width, outHeight, outWidth);
+                return;
+            }
             float scale = 1f / (kh * kw);
             int o = 0;
             for (int pl = 0; pl < planes; pl++) {
@@ -311,11 +315,79 @@ abstract class Precision {
             }
         }
 
+        /** 2×2 windows every 2 values, the LeNet case: no inner loops, two input rows at a time. */
+        private static void pool2x2(boolean max, float[] x, float[] y, int[] argmax, int planes, int height,
+                                    int width, int outHeight, int outWidth) {
+            int o = 0;
+            for (int pl = 0; pl < planes; pl++) {
+                int base = pl * height * width;
+                for (int oy = 0; oy < outHeight; oy++) {
+                    int r0 = base + 2 * oy * width;
+                    int r1 = r0 + width;
+                    if (max) {
+                        for (int ox = 0; ox < outWidth; ox++, o++) {
+                            int i = r0 + 2 * ox;
+                            int best = i;
+                            float m = x[i];
+                            if (x[i + 1] > m) {
+                                m = x[i + 1];
+                                best = i + 1;
+                            }
+                            int j = r1 + 2 * ox;
+                            if (x[j] > m) {
+                                m = x[j];
+                                best = j;
+                            }
+                            if (x[j + 1] > m) {
+                                m = x[j + 1];
+                                best = j + 1;
+                            }
+                            y[o] = m;
+                            argmax[o] = best;
+                        }
+                    } else {
+                        for (int ox = 0; ox < outWidth; ox++, o++) {
+                            int i = r0 + 2 * ox;
+                            int j = r1 + 2 * ox;
+                            y[o] = ((x[i] + x[i + 1]) + (x[j] + x[j + 1])) * 0.25f;
+                        }
+                    }
+                }
+            }
+        }
+
+        /** Backward pass of 2×2/2 average pooling: every input gets a quarter of its window's gradient. */
+        private static void unpoolAverage2x2(float[] dy, float[] dx, int planes, int height, int width,
+                                             int outHeight, int outWidth) {
+            if (height != 2 * outHeight || width != 2 * outWidth) {
+                java.util.Arrays.fill(dx, 0, planes * height * width, 0f); // an odd last row or column gets nothing
+            }
+            int o = 0;
+            for (int pl = 0; pl < planes; pl++) {
+                int base = pl * height * width;
+                for (int oy = 0; oy < outHeight; oy++) {
+                    int r0 = base + 2 * oy * width;
+                    int r1 = r0 + width;
+                    for (int ox = 0; ox < outWidth; ox++, o++) {
+                        float g = dy[o] * 0.25f;
+                        dx[r0 + 2 * ox] = g;
+                        dx[r0 + 2 * ox + 1] = g;
+                        dx[r1 + 2 * ox] = g;
+                        dx[r1 + 2 * ox + 1] = g;
+                    }
+                }
+            }
+        }
+
         @Override
         void unpool(boolean max, Object outGradient, Object inGradient, int[] argmax, int planes, int height,
                     int width, int kh, int kw, int sh, int sw, int outHeight, int outWidth) {
             float[] dy = (float[]) outGradient;
             float[] dx = (float[]) inGradient;
+            if (!max && kh == 2 && kw == 2 && sh == 2 && sw == 2) {
+                unpoolAverage2x2(dy, dx, planes, height, width, outHeight, outWidth);
+                return;
+            }
             java.util.Arrays.fill(dx, 0, planes * height * width, 0f);
             int n = planes * outHeight * outWidth;
             if (max) {

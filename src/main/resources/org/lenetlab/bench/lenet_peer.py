@@ -12,7 +12,17 @@ batch size, optimiser and pixel scaling, and prints one JSON line:
 EpochRecord.seconds() does; loading the files is excluded. "loss" is the mean training loss over the epoch's
 batches weighted by batch size, as EpochRecord.loss().
 
-Usage: lenet_peer.py --arch classic|keras --threads N [--data DIR] [--batch 64] [--limit N] [--seed 1]
+With --eval, the trained network then classifies the 10,000 test images in batches of 1024 (as LeNet Lab's
+Evaluator does) and the line also has "eval_images", "eval_seconds" and "test_accuracy".
+
+With --to-accuracy T, it instead trains epoch after epoch, evaluating the test set (accuracy and loss, batches of
+1024) after each, until the test accuracy reaches T or --max-epochs have run, and prints
+  {"engine": ..., "arch": ..., "threads": N, "target": T, "reached": ..., "epochs": ..., "seconds": ...,
+   "train_seconds": ..., "accuracies": [...], "peak_rss_bytes": ...}
+where "seconds" runs from the start of training to the end of the last evaluation.
+
+Usage: lenet_peer.py --arch classic|keras --threads N [--data DIR] [--batch 64] [--limit N] [--seed 1] [--eval]
+       lenet_peer.py --arch classic|keras --threads N --to-accuracy 0.904 [--max-epochs 30] [--data DIR] ...
 Needs: apt-get install python3-torch (PyTorch 1.13 on Debian 12).
 """
 import argparse
@@ -76,6 +86,57 @@ def xavier_uniform(model):
             nn.init.zeros_(m.bias)
 
 
+def load(data, split, limit=0):
+    """Images as float tensors N x 1 x 28 x 28 scaled to [0, 1], labels as int64."""
+    prefix = "train" if split == "train" else "t10k"
+    images_path = os.path.join(data, prefix + "-images-idx3-ubyte.gz")
+    labels_path = os.path.join(data, prefix + "-labels-idx1-ubyte.gz")
+    for path in (images_path, labels_path):
+        if not os.path.isfile(path):
+            raise SystemExit(f"lenet_peer: {path} not found. Install it with: apt-get install dataset-fashion-mnist")
+    images = read_idx(images_path)
+    labels = read_idx(labels_path)
+    if limit > 0:
+        images, labels = images[:limit], labels[:limit]
+    x = torch.from_numpy(images.astype(np.float32) / 255.0).unsqueeze(1)
+    y = torch.from_numpy(labels.astype(np.int64))
+    return x, y
+
+
+def train_epoch(model, optimiser, loss_fn, x, y, batch):
+    """One shuffled epoch; returns the mean loss weighted by batch size."""
+    model.train()
+    n = x.shape[0]
+    total = 0.0
+    order = torch.randperm(n)
+    for s in range(0, n, batch):
+        idx = order[s:s + batch]
+        optimiser.zero_grad(set_to_none=True)
+        loss = loss_fn(model(x[idx]), y[idx])
+        loss.backward()
+        optimiser.step()
+        total += loss.item() * len(idx)
+    return total / n
+
+
+def evaluate(model, loss_fn, x, y, batch=1024):
+    """Test accuracy and mean loss, in inference mode."""
+    model.eval()
+    correct = 0
+    total = 0.0
+    with torch.no_grad():
+        for s in range(0, x.shape[0], batch):
+            out = model(x[s:s + batch])
+            total += loss_fn(out, y[s:s + batch]).item() * out.shape[0]
+            correct += (out.argmax(1) == y[s:s + batch]).sum().item()
+    return correct / x.shape[0], total / x.shape[0]
+
+
+def peak_rss_bytes():
+    # ru_maxrss is in KiB on Linux
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--arch", choices=["classic", "keras"], default="classic")
@@ -84,23 +145,21 @@ def main():
     p.add_argument("--batch", type=int, default=64)
     p.add_argument("--limit", type=int, default=0, help="use only the first N training images (0: all)")
     p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--eval", action="store_true", help="evaluate the 10,000 test images after the epoch")
+    p.add_argument("--to-accuracy", type=float, default=0.0,
+                   help="train until the test accuracy reaches this fraction (time-to-accuracy run)")
+    p.add_argument("--max-epochs", type=int, default=30, help="epoch budget of a time-to-accuracy run")
     a = p.parse_args()
     if a.threads < 1 or a.batch < 1:
         raise SystemExit(f"lenet_peer: --threads and --batch must be at least 1 (got {a.threads}, {a.batch})")
+    if a.to_accuracy and not (0 < a.to_accuracy <= 1 and a.max_epochs >= 1):
+        raise SystemExit(f"lenet_peer: --to-accuracy must be in (0, 1] and --max-epochs at least 1 "
+                         f"(got {a.to_accuracy}, {a.max_epochs})")
 
     torch.set_num_threads(a.threads)
     torch.manual_seed(a.seed)
-    images_path = os.path.join(a.data, "train-images-idx3-ubyte.gz")
-    labels_path = os.path.join(a.data, "train-labels-idx1-ubyte.gz")
-    for path in (images_path, labels_path):
-        if not os.path.isfile(path):
-            raise SystemExit(f"lenet_peer: {path} not found. Install it with: apt-get install dataset-fashion-mnist")
-    images = read_idx(images_path)
-    labels = read_idx(labels_path)
-    if a.limit > 0:
-        images, labels = images[:a.limit], labels[:a.limit]
-    x = torch.from_numpy(images.astype(np.float32) / 255.0).unsqueeze(1)
-    y = torch.from_numpy(labels.astype(np.int64))
+    x, y = load(a.data, "train", a.limit)
+    test = load(a.data, "test") if a.eval or a.to_accuracy else None
 
     model = classic_lenet5() if a.arch == "classic" else keras_lenet()
     xavier_uniform(model)
@@ -109,32 +168,54 @@ def main():
     assert params == expected, f"{a.arch}: {params} parameters, LeNet Lab's model has {expected}"
     optimiser = torch.optim.Adam(model.parameters(), lr=1e-3)
     loss_fn = nn.CrossEntropyLoss()  # softmax + cross-entropy, as DL4J's softmax output with MCXENT
+    engine = "pytorch " + torch.__version__
 
-    model.train()
+    if a.to_accuracy:
+        accuracies = []
+        train_seconds = 0.0
+        start = time.perf_counter()
+        for _ in range(a.max_epochs):
+            t0 = time.perf_counter()
+            train_epoch(model, optimiser, loss_fn, x, y, a.batch)
+            train_seconds += time.perf_counter() - t0
+            accuracy, _ = evaluate(model, loss_fn, *test)
+            accuracies.append(accuracy)
+            if accuracy >= a.to_accuracy:
+                break
+        seconds = time.perf_counter() - start
+        print(json.dumps({
+            "engine": engine, "arch": a.arch, "threads": a.threads, "target": a.to_accuracy,
+            "reached": accuracies[-1] >= a.to_accuracy, "epochs": len(accuracies), "seconds": round(seconds, 3),
+            "train_seconds": round(train_seconds, 3), "accuracies": accuracies, "peak_rss_bytes": peak_rss_bytes(),
+        }))
+        return
+
     n = x.shape[0]
-    total = 0.0
     start = time.perf_counter()
-    order = torch.randperm(n)
-    for s in range(0, n, a.batch):
-        idx = order[s:s + a.batch]
-        optimiser.zero_grad(set_to_none=True)
-        loss = loss_fn(model(x[idx]), y[idx])
-        loss.backward()
-        optimiser.step()
-        total += loss.item() * len(idx)
+    mean_loss = train_epoch(model, optimiser, loss_fn, x, y, a.batch)
     seconds = time.perf_counter() - start
-
-    print(json.dumps({
-        "engine": "pytorch " + torch.__version__,
+    result = {
+        "engine": engine,
         "arch": a.arch,
         "threads": a.threads,
         "images": n,
         "seconds": round(seconds, 3),
         "images_per_second": round(n / seconds, 1),
-        # ru_maxrss is in KiB on Linux
-        "peak_rss_bytes": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
-        "loss": round(total / n, 6),
-    }))
+        "peak_rss_bytes": peak_rss_bytes(),
+        "loss": round(mean_loss, 6),
+    }
+    if a.eval:
+        t0 = time.perf_counter()
+        model.eval()
+        correct = 0
+        with torch.no_grad():
+            for s in range(0, test[0].shape[0], 1024):
+                correct += (model(test[0][s:s + 1024]).argmax(1) == test[1][s:s + 1024]).sum().item()
+        result["eval_seconds"] = round(time.perf_counter() - t0, 4)
+        result["eval_images"] = test[0].shape[0]
+        result["test_accuracy"] = correct / test[0].shape[0]
+        result["peak_rss_bytes"] = peak_rss_bytes()
+    print(json.dumps(result))
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 package org.lenetlab.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,6 +32,23 @@ class EpochMeasurementTest {
     void jsonRoundTripKeepsEveryField() {
         EpochMeasurement m = new EpochMeasurement("lenetlab dl4j", "keras", 1, 3000, 2.375, 527_000_000L, 1.2987);
         assertEquals(m, EpochMeasurement.parse(m.toJson(), "round trip"));
+    }
+
+    @Test
+    void readsAndWritesTheTestSetEvaluation() {
+        EpochMeasurement m = EpochMeasurement.parse(PEER_LINE.replace("}", ", \"eval_seconds\": 0.41, "
+                + "\"eval_images\": 10000, \"test_accuracy\": 0.8412}"), "peer");
+        assertTrue(m.hasEvaluation());
+        assertEquals(10_000, m.evalImages());
+        assertEquals(0.41, m.evalSeconds(), 0);
+        assertEquals(0.8412, m.testAccuracy(), 0);
+        assertEquals(m, EpochMeasurement.parse(m.toJson(), "round trip"));
+        assertTrue(m.toString().endsWith("; test 10,000 images in 0.41 s, accuracy 84.12 %"), m.toString());
+        assertFalse(EpochMeasurement.parse(PEER_LINE, "peer").hasEvaluation());
+        var noSeconds = assertThrows(IllegalArgumentException.class,
+                () -> new EpochMeasurement("x", "classic", 1, 10, 1.0, 1, 0.5, 10_000, 0, 0.8));
+        assertTrue(noSeconds.getMessage().contains("an evaluation needs images and seconds above 0"),
+                noSeconds.getMessage());
     }
 
     @Test

@@ -1,7 +1,6 @@
 package org.lenetlab.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,8 +17,6 @@ import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
-import org.deeplearning4j.nn.gradient.DefaultGradient;
-import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.junit.jupiter.api.AfterEach;
@@ -55,7 +52,10 @@ class FastSubsamplingTest {
             new Case("overlapping max 3×3/1", PoolingType.MAX, 7, 3, 1, ConvolutionMode.Truncate),
             new Case("average 3×3/2 that drops the last row and column", PoolingType.AVG, 8, 3, 2,
                     ConvolutionMode.Truncate),
-            new Case("strict max 2×2/2", PoolingType.MAX, 8, 2, 2, ConvolutionMode.Strict));
+            new Case("strict max 2×2/2", PoolingType.MAX, 8, 2, 2, ConvolutionMode.Strict),
+            new Case("average 2×2/2 on an odd size (last row and column dropped)", PoolingType.AVG, 11, 2, 2,
+                    ConvolutionMode.Truncate),
+            new Case("max 2×2/2 on an odd size", PoolingType.MAX, 11, 2, 2, ConvolutionMode.Truncate));
 
     /** input → tanh convolution (so the pooled values differ) → pooling under test → dense softmax output. */
     private static MultiLayerNetwork net(Case c, DataType type, boolean fast) {
