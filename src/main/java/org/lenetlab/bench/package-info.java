@@ -6,5 +6,9 @@
  * <p>Both sides run as child processes because the thread count of ND4J's OpenMP pool is read from
  * {@code OMP_NUM_THREADS} when the native library loads, and peak RSS is a per-process figure: a fresh process per
  * run gives each engine the same thread setting and its own memory high-water mark.
+ *
+ * <p>{@link org.lenetlab.bench.KernelBenchmark} ({@code ./lenet bench kernel}) times the Jupyter kernel the same
+ * way, against Python's ipykernel: start to the first result and per-cell round trip, through {@code jupyter_client}
+ * ({@code org/lenetlab/bench/kernel_bench.py}).
  */
 package org.lenetlab.bench;

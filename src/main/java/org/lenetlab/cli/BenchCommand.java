@@ -36,7 +36,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench", description = "Time one training epoch: oneDNN fast path vs DL4J as shipped, alternated "
         + "(or, with --augmentation, without vs with on-the-fly augmentation; with --peer pytorch, ours vs "
-        + "PyTorch side by side).")
+        + "PyTorch side by side). 'bench kernel' times the Jupyter kernel instead.",
+        subcommands = KernelBenchCommand.class)
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--arch", defaultValue = "classic", description = "architecture (default: ${DEFAULT-VALUE})")
     String arch;

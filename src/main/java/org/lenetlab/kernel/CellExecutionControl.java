@@ -68,6 +68,10 @@ final class CellExecutionControl extends LocalExecutionControl {
     protected String invoke(Method doit) throws Exception {
         Thread self = Thread.currentThread();
         synchronized (lock) {
+            if (stopRequested) { // interrupted while JShell was compiling this snippet
+                stopped = true;
+                throw new StoppedException();
+            }
             running = self;
             stopped = false;
         }

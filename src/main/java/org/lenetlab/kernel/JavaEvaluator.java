@@ -85,7 +85,10 @@ final class JavaEvaluator implements AutoCloseable {
             }
             boolean complete = completeness.isComplete() && info.source() != null;
             String source = complete ? info.source() : remaining;
-            int snippetStart = start + offset;
+            // JShell numbers stack-trace lines wrongly when a snippet starts with a line break: drop the blank start
+            int lead = leadingBlankLength(source);
+            source = source.substring(lead);
+            int snippetStart = start + offset + lead;
             Result r = evalSnippet(source, cellSource, snippetStart, cell, notes);
             if (r.failed()) {
                 return r;
@@ -114,9 +117,7 @@ final class JavaEvaluator implements AutoCloseable {
             return Result.NONE;
         }
         Snippet snippet = main.snippet();
-        // JShell numbers a snippet's lines from its first non-blank character
-        origins.put(snippet.id(), new ErrorReports.Origin(cell.number(),
-                SourceLines.lineOf(cellSource, snippetStart + leadingBlankLength(source))));
+        origins.put(snippet.id(), new ErrorReports.Origin(cell.number(), SourceLines.lineOf(cellSource, snippetStart)));
         if (control.wasStopped()) {
             return Result.failed(ErrorReports.interrupted());
         }

@@ -15,9 +15,11 @@ import java.util.Optional;
  * @param imports              the imports every notebook starts with ({@link #DEFAULT_IMPORTS} by default)
  * @param mavenLocalRepository where {@code %maven} keeps downloaded artifacts; {@code null} for the user's
  *                             {@code ~/.m2/repository}
+ * @param mavenRepositories    the remote repositories {@code %maven} resolves from, in order (Maven Central by
+ *                             default; {@code %mavenRepo} adds more at run time)
  */
 public record KernelOptions(List<Path> classPath, List<String> compilerOptions, List<String> imports,
-                            Path mavenLocalRepository) {
+                            Path mavenLocalRepository, List<String> mavenRepositories) {
 
     /**
      * The imports of every notebook: the JDK's everyday packages, the course library, the DL4J and ND4J types a
@@ -38,16 +40,20 @@ public record KernelOptions(List<Path> classPath, List<String> compilerOptions, 
             "tech.tablesaw.api.*", "org.knowm.xchart.*",
             "static org.lenetlab.kernel.Display.*");
 
+    /** The URL of Maven Central. */
+    public static final String MAVEN_CENTRAL = "https://repo.maven.apache.org/maven2/";
+
     /** Copies the lists. */
     public KernelOptions {
         classPath = List.copyOf(classPath);
         compilerOptions = List.copyOf(compilerOptions);
         imports = List.copyOf(imports);
+        mavenRepositories = List.copyOf(mavenRepositories);
     }
 
-    /** @return the kernel's class path only, the default imports, the user's Maven repository */
+    /** @return the kernel's class path only, the default imports, the user's Maven repository, Maven Central */
     public static KernelOptions defaults() {
-        return new KernelOptions(List.of(), List.of(), DEFAULT_IMPORTS, null);
+        return new KernelOptions(List.of(), List.of(), DEFAULT_IMPORTS, null, List.of(MAVEN_CENTRAL));
     }
 
     /**
@@ -59,7 +65,7 @@ public record KernelOptions(List<Path> classPath, List<String> compilerOptions, 
         for (Path p : entries) {
             all.add(Objects.requireNonNull(p, "class path entry"));
         }
-        return new KernelOptions(all, compilerOptions, imports, mavenLocalRepository);
+        return new KernelOptions(all, compilerOptions, imports, mavenLocalRepository, mavenRepositories);
     }
 
     /**
@@ -69,7 +75,7 @@ public record KernelOptions(List<Path> classPath, List<String> compilerOptions, 
     public KernelOptions withCompilerOptions(String... options) {
         List<String> all = new ArrayList<>(compilerOptions);
         all.addAll(List.of(options));
-        return new KernelOptions(classPath, all, imports, mavenLocalRepository);
+        return new KernelOptions(classPath, all, imports, mavenLocalRepository, mavenRepositories);
     }
 
     /**
@@ -77,7 +83,7 @@ public record KernelOptions(List<Path> classPath, List<String> compilerOptions, 
      * @return these options with the given imports instead of the current ones
      */
     public KernelOptions withImports(List<String> newImports) {
-        return new KernelOptions(classPath, compilerOptions, newImports, mavenLocalRepository);
+        return new KernelOptions(classPath, compilerOptions, newImports, mavenLocalRepository, mavenRepositories);
     }
 
     /**
@@ -85,7 +91,16 @@ public record KernelOptions(List<Path> classPath, List<String> compilerOptions, 
      * @return these options with that repository
      */
     public KernelOptions withMavenLocalRepository(Path repository) {
-        return new KernelOptions(classPath, compilerOptions, imports, repository);
+        return new KernelOptions(classPath, compilerOptions, imports, repository, mavenRepositories);
+    }
+
+    /**
+     * @param urls the remote repositories for {@code %maven}, in order (none: only those added with
+     *             {@code %mavenRepo})
+     * @return these options with those repositories instead of the current ones
+     */
+    public KernelOptions withMavenRepositories(List<String> urls) {
+        return new KernelOptions(classPath, compilerOptions, imports, mavenLocalRepository, urls);
     }
 
     /** @return the local Maven repository {@code %maven} uses */

@@ -46,7 +46,7 @@ import io.github.spencerpark.jupyter.kernel.display.DisplayData;
  * session's state. JShell starts in the background as soon as the session is created; the first cell waits for it.
  */
 public final class KernelSession implements CellExecutor {
-    private static final Logger LOG = LoggerFactory.getLogger(KernelSession.class);
+    private static final String LOGGER = KernelSession.class.getName();
     /** How long an interrupted cell may take to stop by itself before it is stopped by force. */
     private static final long STOP_GRACE_MILLIS = 1000;
 
@@ -65,6 +65,7 @@ public final class KernelSession implements CellExecutor {
     private KernelSession(KernelOptions options) {
         this.options = options;
         StandardStreams.install();
+        installTrainingDisplay();
         this.loader = new SnippetClassLoader(KernelSession.class.getClassLoader());
         this.control = new CellExecutionControl(new SnippetLoaderDelegate(loader));
         this.cellThread = Executors.newSingleThreadExecutor(r -> {
@@ -76,6 +77,23 @@ public final class KernelSession implements CellExecutor {
         });
         this.java = cellThread.submit(this::startJShell);
         this.magics = new MagicCommands(this);
+    }
+
+    /**
+     * The logger, looked up when needed: the logging system then starts in parallel with JShell (in the kernel
+     * launcher it takes about as long as JShell's start-up).
+     */
+    private static Logger log() {
+        return LoggerFactory.getLogger(LOGGER);
+    }
+
+    private static synchronized void installTrainingDisplay() {
+        try {
+            LiveTrainingProgress.install();
+        } catch (LinkageError e) {
+            log().info("no live training display: the course library's training package is not usable here ({})",
+                    e.toString());
+        }
     }
 
     /**
@@ -101,7 +119,7 @@ public final class KernelSession implements CellExecutor {
     private JavaEvaluator startJShell() {
         long t0 = System.nanoTime();
         JavaEvaluator evaluator = new JavaEvaluator(control, options.compilerOptions());
-        List<String> cp = new ArrayList<>();
+        List<String> cp = new ArrayList<>(loaderClassPath());
         for (Path p : options.classPath()) {
             cp.add(p.toAbsolutePath().toString());
         }
@@ -111,11 +129,31 @@ public final class KernelSession implements CellExecutor {
         for (String imported : options.imports()) {
             String error = evaluator.evalQuietly("import " + imported + ";");
             if (error != null) {
-                LOG.info("start-up import {} skipped: {}", imported, error);
+                log().info("start-up import {} skipped: {}", imported, error);
             }
         }
-        LOG.info("JShell ready in {} ms", (System.nanoTime() - t0) / 1_000_000);
+        log().info("JShell ready in {} ms", (System.nanoTime() - t0) / 1_000_000);
         return evaluator;
+    }
+
+    /**
+     * @return the entries of the loader that loaded the kernel when it is not the application loader (a launcher
+     *     that loads the library through a loader of its own): JShell compiles against {@code java.class.path}
+     *     only, so they are added
+     */
+    private static List<String> loaderClassPath() {
+        List<String> entries = new ArrayList<>();
+        ClassLoader kernelLoader = KernelSession.class.getClassLoader();
+        if (kernelLoader instanceof java.net.URLClassLoader urls && kernelLoader != ClassLoader.getSystemClassLoader()) {
+            for (java.net.URL url : urls.getURLs()) {
+                try {
+                    entries.add(Path.of(url.toURI()).toString());
+                } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+                    log().debug("class path entry {} is not a file", url);
+                }
+            }
+        }
+        return entries;
     }
 
     /**
@@ -168,7 +206,7 @@ public final class KernelSession implements CellExecutor {
                         interrupted = true;
                         interrupt();
                     } catch (ExecutionException e) {
-                        LOG.error("the kernel failed running a cell", e.getCause());
+                        log().error("the kernel failed running a cell", e.getCause());
                         return new CellOutcome(null, new CellError("KernelError", String.valueOf(e.getCause()),
                                 List.of("KernelError: " + e.getCause())));
                     }
@@ -205,7 +243,7 @@ public final class KernelSession implements CellExecutor {
             if (cell.interrupted()) {
                 return new CellOutcome(null, ErrorReports.interrupted());
             }
-            LOG.error("the kernel failed running a cell", e);
+            log().error("the kernel failed running a cell", e);
             return new CellOutcome(null, new CellError("KernelError", String.valueOf(e),
                     List.of("KernelError: " + e)));
         } catch (ThreadDeath | CellStoppedError e) {
@@ -248,7 +286,7 @@ public final class KernelSession implements CellExecutor {
         try {
             return Display.render(value);
         } catch (RuntimeException | LinkageError e) {
-            LOG.warn("could not render a {}: {}", value.getClass().getName(), e.toString());
+            log().warn("could not render a {}: {}", value.getClass().getName(), e.toString());
             DisplayData text = new DisplayData(String.valueOf(value));
             return text;
         }
@@ -292,6 +330,65 @@ public final class KernelSession implements CellExecutor {
                 return;
             }
         }
+    }
+
+    /**
+     * Completions for the code at the cursor (Jupyter's TAB).
+     *
+     * @param matches what may replace {@code code[start, end)}, best first
+     * @param start   where the replaced text starts
+     * @param end     where it ends (the cursor)
+     */
+    public record Completion(List<String> matches, int start, int end) {
+        /** Copies the matches. */
+        public Completion {
+            matches = List.copyOf(matches);
+        }
+    }
+
+    /**
+     * Whether a cell is ready to run (Jupyter's {@code is_complete}).
+     *
+     * @param status {@link #COMPLETE}, {@link #INCOMPLETE} or {@link #INVALID}
+     * @param indent the indentation for the next line when incomplete, else empty
+     */
+    public record IsComplete(String status, String indent) {
+        /** The code can run. */
+        public static final String COMPLETE = "complete";
+        /** The code needs more lines (an open block, an unfinished statement). */
+        public static final String INCOMPLETE = "incomplete";
+        /** The code cannot become valid by adding lines; running it shows the error. */
+        public static final String INVALID = "invalid";
+    }
+
+    /**
+     * @param code   the cell
+     * @param cursor the cursor's offset in {@code code}
+     * @return the completions at the cursor
+     */
+    public Completion complete(String code, int cursor) {
+        return assist().complete(code, cursor);
+    }
+
+    /**
+     * @param code   the cell
+     * @param cursor the cursor's offset in {@code code}
+     * @return the signature and documentation of what is at the cursor, or an empty string if nothing is known
+     */
+    public String inspect(String code, int cursor) {
+        return assist().inspect(code, cursor);
+    }
+
+    /**
+     * @param code a cell
+     * @return whether it is complete
+     */
+    public IsComplete isComplete(String code) {
+        return assist().isComplete(code);
+    }
+
+    private CodeAssist assist() {
+        return new CodeAssist(evaluator(), magics.lineMagicNames(), magics.cellMagicNames());
     }
 
     /**
@@ -339,12 +436,12 @@ public final class KernelSession implements CellExecutor {
                 evaluator().close();
             }
         } catch (RuntimeException e) {
-            LOG.debug("closing JShell", e);
+            log().debug("closing JShell", e);
         }
         try {
             loader.close();
         } catch (java.io.IOException e) {
-            LOG.debug("closing the notebook class loader", e);
+            log().debug("closing the notebook class loader", e);
         }
     }
 }

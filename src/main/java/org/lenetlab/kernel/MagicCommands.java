@@ -1,6 +1,5 @@
 package org.lenetlab.kernel;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,7 +23,7 @@ import io.github.spencerpark.jupyter.kernel.util.GlobFinder;
  * <ul>
  *   <li>{@code %classpath} shows the class path; {@code %classpath add PATH...} (or {@code %classpath PATH...})
  *       adds jars or class folders;</li>
- *   <li>{@code %jars GLOB...} adds the jars matching each glob ({@code lib/*.jar}, {@code ~/jars/**.jar});</li>
+ *   <li>{@code %jars GLOB...} adds the jars matching each glob ({@code lib/*.jar}, or {@code ~/jars/**}{@code /*.jar} for all folders below);</li>
  *   <li>{@code %load FILE} runs a {@code .java}/{@code .jsh} file, or the code cells of an {@code .ipynb}, in this
  *       session;</li>
  *   <li>{@code %maven GROUP:ARTIFACT:VERSION...} resolves artifacts with their dependencies and adds them
@@ -50,12 +49,15 @@ final class MagicCommands {
     private final KernelSession session;
     private final Map<String, LineMagic> lineMagics = new TreeMap<>();
     private final Map<String, CellMagic> cellMagics = new TreeMap<>();
+    private MavenResolver resolver;
 
     MagicCommands(KernelSession session) {
         this.session = session;
         lineMagics.put("classpath", this::classpath);
         lineMagics.put("jars", this::jars);
         lineMagics.put("load", this::load);
+        lineMagics.put("maven", this::maven);
+        lineMagics.put("mavenRepo", this::mavenRepo);
         lineMagics.put("time", (raw, args, cell) -> timed(() -> session.runParts(raw, cell), cell));
         lineMagics.put("lsmagic", (raw, args, cell) -> {
             System.out.println("Line magics: " + String.join("  ", lineMagics.keySet().stream().map(n -> "%" + n)
@@ -87,6 +89,9 @@ final class MagicCommands {
         String name = call.split("\\s+", 2)[0];
         String raw = call.substring(name.length()).strip();
         LineMagic magic = lineMagics.get(name);
+        if (magic == null && name.startsWith("%")) {
+            return unknown("%" + name, "a cell magic must be the first line of its cell");
+        }
         if (magic == null) {
             return unknown("%" + name, "%lsmagic lists the magics");
         }
@@ -179,10 +184,14 @@ final class MagicCommands {
         List<Path> jars = new ArrayList<>();
         for (String glob : args) {
             List<Path> matched = new ArrayList<>();
-            for (Path p : new GlobFinder(Paths.expandHome(glob)).computeMatchingFiles()) {
-                if (p.getFileName().toString().endsWith(".jar")) {
-                    matched.add(p.toAbsolutePath().normalize());
+            try {
+                for (Path p : new GlobFinder(Paths.expandHome(glob)).computeMatchingFiles()) {
+                    if (p.getFileName().toString().endsWith(".jar")) {
+                        matched.add(p.toAbsolutePath().normalize());
+                    }
                 }
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new MagicException("no jar matches " + glob + ": " + e.getFile() + " does not exist");
             }
             if (matched.isEmpty()) {
                 throw new MagicException("no jar matches " + glob + " (relative to "
@@ -192,6 +201,73 @@ final class MagicCommands {
         }
         session.addToClasspath(jars);
         System.out.println("Added " + jars.size() + (jars.size() == 1 ? " jar" : " jars") + " to the class path");
+        return JavaEvaluator.Result.NONE;
+    }
+
+    private synchronized MavenResolver resolver() throws MagicException {
+        if (resolver == null) {
+            try {
+                resolver = new MavenResolver(session.options().effectiveMavenLocalRepository(),
+                        session.options().mavenRepositories());
+            } catch (LinkageError e) {
+                throw new MagicException("Maven's resolver is not on the kernel's class path (" + e.getMessage()
+                        + "); add jars with %jars instead");
+            }
+        }
+        return resolver;
+    }
+
+    private JavaEvaluator.Result maven(String raw, List<String> args, CellContext cell) throws MagicException {
+        List<String> coordinates = new ArrayList<>();
+        MavenResolver maven = resolver();
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).equals("--repo")) {
+                if (i + 1 >= args.size()) {
+                    throw new MagicException("--repo needs a URL, e.g. %maven --repo https://jitpack.io g:a:v");
+                }
+                String url = args.get(++i);
+                maven.addRepository("repo-" + Integer.toHexString(url.hashCode()), url);
+            } else {
+                coordinates.add(args.get(i));
+            }
+        }
+        if (coordinates.isEmpty()) {
+            throw new MagicException("give artifacts as group:artifact:version, e.g. "
+                    + "%maven org.apache.commons:commons-math3:3.6.1");
+        }
+        List<Path> files = maven.resolve(coordinates, System.out::println);
+        java.util.Set<String> onClassPath = new java.util.HashSet<>();
+        for (String entry : session.classPath()) {
+            onClassPath.add(Path.of(entry).getFileName().toString());
+        }
+        List<Path> fresh = new ArrayList<>();
+        List<String> present = new ArrayList<>();
+        for (Path f : files) {
+            String name = f.getFileName().toString();
+            if (onClassPath.contains(name)) {
+                present.add(name);
+            } else {
+                fresh.add(f);
+            }
+        }
+        session.addToClasspath(fresh);
+        System.out.println("Added " + fresh.size() + (fresh.size() == 1 ? " jar" : " jars") + ": "
+                + String.join(", ", fresh.stream().map(p -> p.getFileName().toString()).toList())
+                + (present.isEmpty() ? "" : " (already on the class path: " + String.join(", ", present) + ")"));
+        return JavaEvaluator.Result.NONE;
+    }
+
+    private JavaEvaluator.Result mavenRepo(String raw, List<String> args, CellContext cell) throws MagicException {
+        MavenResolver maven = resolver();
+        if (args.isEmpty()) {
+            maven.repositories().forEach(System.out::println);
+            return JavaEvaluator.Result.NONE;
+        }
+        if (args.size() != 2) {
+            throw new MagicException("give an id and a URL, e.g. %mavenRepo jitpack https://jitpack.io");
+        }
+        maven.addRepository(args.get(0), args.get(1));
+        System.out.println("Repositories: " + String.join("; ", maven.repositories()));
         return JavaEvaluator.Result.NONE;
     }
 

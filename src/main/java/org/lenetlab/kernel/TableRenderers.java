@@ -40,9 +40,17 @@ final class TableRenderers {
                 + (table.rowCount() - TAIL) + " not shown\n";
     }
 
+    /** The first and last rows, copied row by row (Tablesaw's row selections are avoided: with the RoaringBitmap
+     * release DL4J brings, {@code first(n)} fails with an AbstractMethodError). */
     private static Table shortened(Table table) {
-        Table head = table.first(HEAD);
-        return head.append(table.last(TAIL)).setName(table.name());
+        Table shown = table.emptyCopy();
+        for (int r = 0; r < HEAD; r++) {
+            shown.addRow(r, table);
+        }
+        for (int r = table.rowCount() - TAIL; r < table.rowCount(); r++) {
+            shown.addRow(r, table);
+        }
+        return shown;
     }
 
     private static String shape(Table table) {

@@ -82,7 +82,8 @@ public final class Dl4jLayerSpecs {
             return layer(frozen.getUnderlying());
         }
         String name = layer.getLayerName();
-        if (layer.getClass() == ConvolutionLayer.class || layer.getClass() == Convolution2D.class) {
+        if (layer.getClass() == ConvolutionLayer.class || layer.getClass() == Convolution2D.class
+                || layer.getClass() == FastConvolution.class) {
             ConvolutionLayer c = (ConvolutionLayer) layer;
             requireNoDilation(c.getDilation(), layer);
             return new LayerSpec.Conv(name, (int) c.getNOut(), c.getKernelSize()[0], c.getKernelSize()[1],
@@ -92,7 +93,7 @@ public final class Dl4jLayerSpecs {
         if (layer instanceof ConnectionTableConvolution c) {
             return new LayerSpec.PartialConv(name, c.connectionTable(), c.getKernelSize()[0], c.getKernelSize()[1]);
         }
-        if (layer.getClass() == SubsamplingLayer.class) {
+        if (layer.getClass() == SubsamplingLayer.class || layer.getClass() == FastSubsampling.class) {
             SubsamplingLayer s = (SubsamplingLayer) layer;
             requireNoDilation(s.getDilation(), layer);
             LayerSpec.PoolType type;

@@ -6,13 +6,11 @@ import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
-import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.learning.config.IUpdater;
@@ -121,13 +119,13 @@ public final class KerasLeNet extends LeNetBuilder<KerasLeNet> {
                 .activation(Activation.RELU)
                 .list();
         for (int b = 1; b <= 2; b++) {
-            layers.layer(new ConvolutionLayer.Builder(5, 5).name("conv" + b).nOut(b == 1 ? 20 : 50)
+            layers.layer(new FastConvolution.Builder(5, 5).name("conv" + b).nOut(b == 1 ? 20 : 50)
                     .convolutionMode(ConvolutionMode.Same)
                     .activation(batchNorm ? Activation.IDENTITY : Activation.RELU).build());
             if (batchNorm) {
                 layers.layer(new BatchNormalization.Builder().name("bn" + b).activation(Activation.RELU).build());
             }
-            layers.layer(new SubsamplingLayer.Builder(PoolingType.MAX).name("pool" + b).kernelSize(2, 2).stride(2, 2)
+            layers.layer(new FastSubsampling.Builder(PoolingType.MAX).name("pool" + b).kernelSize(2, 2).stride(2, 2)
                     .convolutionMode(ConvolutionMode.Truncate).build());
             dropoutAfter(layers, b);
         }

@@ -7,12 +7,10 @@ import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
-import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.conf.layers.ZeroPaddingLayer;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
@@ -163,16 +161,16 @@ public final class LeNet5 extends LeNetBuilder<LeNet5> {
             layers.layer(new ZeroPaddingLayer.Builder(padTop, PAPER_INPUT_SIZE - in.height() - padTop,
                     padLeft, PAPER_INPUT_SIZE - in.width() - padLeft).name("pad").build());
         }
-        layers.layer(new ConvolutionLayer.Builder(5, 5).name("C1").nOut(6).build())
-                .layer(new SubsamplingLayer.Builder(PoolingType.AVG).name("S2").kernelSize(2, 2).stride(2, 2).build());
+        layers.layer(new FastConvolution.Builder(5, 5).name("C1").nOut(6).build())
+                .layer(new FastSubsampling.Builder(PoolingType.AVG).name("S2").kernelSize(2, 2).stride(2, 2).build());
         dropoutAfter(layers, 0);
         layers.layer(partialC3
                         ? new ConnectionTableConvolution.Builder(ConnectionTable.lenet5C3()).name("C3")
                                 .kernelSize(5, 5).build()
-                        : new ConvolutionLayer.Builder(5, 5).name("C3").nOut(16).build())
-                .layer(new SubsamplingLayer.Builder(PoolingType.AVG).name("S4").kernelSize(2, 2).stride(2, 2).build());
+                        : new FastConvolution.Builder(5, 5).name("C3").nOut(16).build())
+                .layer(new FastSubsampling.Builder(PoolingType.AVG).name("S4").kernelSize(2, 2).stride(2, 2).build());
         dropoutAfter(layers, 1);
-        layers.layer(new ConvolutionLayer.Builder(5, 5).name("C5").nOut(120).build());
+        layers.layer(new FastConvolution.Builder(5, 5).name("C5").nOut(120).build());
         dropoutAfter(layers, 2);
         layers.layer(new DenseLayer.Builder().name("F6").nOut(84).build());
         dropoutAfter(layers, 3);

@@ -301,7 +301,10 @@ public final class Trainer {
     private TrainingRun newRun(MultiLayerNetwork net, ImageDataset train, ImageDataset validation,
                                Map<String, String> fingerprint) {
         stopRequested = false;
-        return new TrainingRun(config, net, train, validation, fingerprint, modelWriter,
+        List<TrainingListener> listeners = TrainingProgress.listenersFor(config.listeners());
+        TrainingConfig runConfig = listeners == config.listeners() ? config
+                : config.toBuilder().listeners(listeners).build();
+        return new TrainingRun(runConfig, net, train, validation, fingerprint, modelWriter,
                 () -> stopRequested || Thread.currentThread().isInterrupted(),
                 () -> Thread.currentThread().isInterrupted() ? "thread interrupted" : "stop requested");
     }

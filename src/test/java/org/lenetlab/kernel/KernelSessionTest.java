@@ -97,6 +97,40 @@ class KernelSessionTest {
     }
 
     @Test
+    void unresolvedReferencesAreExplained() {
+        RecordingSink sink = new RecordingSink();
+        CellOutcome defined = run("int useHelper() { return helper() + 1; }", sink);
+        assertTrue(defined.ok());
+        assertEquals("created method useHelper(), however, it cannot be invoked until method helper() is declared\n",
+                sink.stderr());
+        CellOutcome called = run("useHelper()", new RecordingSink());
+        assertEquals("UnresolvedReferenceException", called.error().name());
+        assertEquals("method useHelper() cannot be used until method helper() is declared", called.error().value());
+        assertTrue(run("int helper() { return 41; }", new RecordingSink()).ok());
+        assertEquals("42", RecordingSink.text(run("useHelper()", new RecordingSink()).result()));
+    }
+
+    @Test
+    void exceptionsOfCellDefinedClassesKeepTheirNameAndCause() {
+        CellOutcome out = run("""
+                class NotTrainedError extends RuntimeException {
+                    NotTrainedError(String m, Throwable cause) { super(m, cause); }
+                }
+                void predict() {
+                    throw new NotTrainedError("train the model first", new IllegalStateException("no weights"));
+                }
+                predict();
+                """, new RecordingSink());
+        assertEquals("NotTrainedError", out.error().name());
+        assertEquals("train the model first", out.error().value());
+        String trace = String.join("\n", out.error().traceback());
+        assertTrue(trace.startsWith("NotTrainedError: train the model first"), trace);
+        assertTrue(trace.contains("at predict ("), trace);
+        assertTrue(trace.contains("line 5)"), trace);
+        assertTrue(trace.contains("Caused by: java.lang.IllegalStateException: no weights"), trace);
+    }
+
+    @Test
     void displayShowsObjectsDuringTheCell() {
         RecordingSink sink = new RecordingSink();
         CellOutcome out = run("String id = display(\"shown\");\nupdateDisplay(id, \"changed\");\nid", sink);

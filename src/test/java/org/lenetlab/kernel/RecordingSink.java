@@ -75,6 +75,19 @@ final class RecordingSink implements OutputSink {
         return true;
     }
 
+    /** Waits until at least {@code count} display updates arrived, at most {@code millis}. */
+    synchronized boolean awaitUpdates(int count, long millis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + millis;
+        while (updates().size() < count) {
+            long left = deadline - System.currentTimeMillis();
+            if (left <= 0) {
+                return false;
+            }
+            wait(left);
+        }
+        return true;
+    }
+
     static String text(DisplayData data) {
         return (String) data.getData(MIMEType.TEXT_PLAIN);
     }

@@ -1,0 +1,156 @@
+package org.lenetlab.model;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+import org.deeplearning4j.exception.DL4JInvalidInputException;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.layers.convolution.subsampling.SubsamplingLayer;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The computation of a {@link FastSubsampling}: DL4J's pooling layer, with max and average pooling (no padding,
+ * no dilation, channels first) done in Java in one pass over the batch. Max pooling remembers where each maximum
+ * was, so backprop is a scatter instead of a second search; average pooling spreads each gradient over its window.
+ * Other configurations fall back to DL4J's implementation.
+ */
+public class FastSubsamplingLayer extends SubsamplingLayer {
+    private final transient Precision precision;
+    private final transient boolean fastPath;
+    private final transient boolean max;
+    private transient Object in;
+    private transient Object out;
+    private transient int[] argmax;
+    /** The input whose pooling positions {@link #argmax} holds. */
+    private transient INDArray keptInput;
+
+    /**
+     * @param conf     the layer's configuration (its layer is a {@link FastSubsampling})
+     * @param dataType the network's floating-point type
+     */
+    public FastSubsamplingLayer(NeuralNetConfiguration conf, DataType dataType) {
+        super(conf, dataType);
+        org.deeplearning4j.nn.conf.layers.SubsamplingLayer c = layerConf();
+        PoolingType type = c.getPoolingType();
+        int[] pad = c.getPadding();
+        int[] dilation = c.getDilation();
+        this.fastPath = (dataType == DataType.FLOAT || dataType == DataType.DOUBLE)
+                && (type == PoolingType.MAX || type == PoolingType.AVG)
+                && c.getCnn2dDataFormat() == CNN2DFormat.NCHW
+                && c.getConvolutionMode() != ConvolutionMode.Same && c.getConvolutionMode() != ConvolutionMode.Causal
+                && (pad == null || (pad[0] == 0 && pad[1] == 0))
+                && (dilation == null || (dilation[0] == 1 && dilation[1] == 1));
+        this.precision = fastPath ? Precision.of(dataType) : null;
+        this.max = type == PoolingType.MAX;
+    }
+
+    /** @return whether this layer computes on the fast path (false: DL4J's own implementation) */
+    public boolean isFastPath() {
+        return fastPath;
+    }
+
+    @Override
+    public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
+        if (!fastPath) {
+            return super.activate(training, workspaceMgr);
+        }
+        assertInputSet(false);
+        int[] s = shape(input);
+        int planes = s[0] * s[1];
+        int inLength = planes * s[2] * s[3];
+        int outLength = planes * s[4] * s[5];
+        INDArray x = precision.viewableCopy(input);
+        in = reuse(in, inLength);
+        out = reuse(out, outLength);
+        if (max && (argmax == null || argmax.length < outLength)) {
+            argmax = new int[outLength];
+        }
+        precision.get(precision.view(x), 0, in, 0, inLength);
+        int[] k = layerConf().getKernelSize();
+        int[] stride = layerConf().getStride();
+        precision.pool(max, in, out, argmax, planes, s[2], s[3], k[0], k[1], stride[0], stride[1], s[4], s[5]);
+        INDArray output = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
+                new long[] {s[0], s[1], s[4], s[5]}, 'c');
+        precision.put(precision.view(output), 0, out, 0, outLength);
+        keptInput = training ? input : null;
+        return output;
+    }
+
+    @Override
+    public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+        if (!fastPath) {
+            return super.backpropGradient(epsilon, workspaceMgr);
+        }
+        assertInputSet(true);
+        if (max && keptInput != input) {
+            activate(true, workspaceMgr); // the maxima's positions belong to another input: find them again
+        }
+        int[] s = shape(input);
+        int planes = s[0] * s[1];
+        int inLength = planes * s[2] * s[3];
+        int outLength = planes * s[4] * s[5];
+        if (epsilon.rank() != 4 || epsilon.size(0) != s[0] || epsilon.size(1) != s[1] || epsilon.size(2) != s[4]
+                || epsilon.size(3) != s[5]) {
+            throw new DL4JInvalidInputException(String.format(Locale.ROOT,
+                    "Layer '%s' (pooling): the gradient %s does not have the output shape [%d, %d, %d, %d] %s",
+                    layerConf().getLayerName(), Arrays.toString(epsilon.shape()), s[0], s[1], s[4], s[5], layerId()));
+        }
+        INDArray eps = precision.viewableCopy(epsilon);
+        out = reuse(out, outLength);
+        in = reuse(in, inLength);
+        precision.get(precision.view(eps), 0, out, 0, outLength);
+        int[] k = layerConf().getKernelSize();
+        int[] stride = layerConf().getStride();
+        precision.unpool(max, out, in, argmax, planes, s[2], s[3], k[0], k[1], stride[0], stride[1], s[4], s[5]);
+        INDArray epsNext = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, input.shape(), 'c');
+        precision.put(precision.view(epsNext), 0, in, 0, inLength);
+        keptInput = null;
+        return new Pair<>(new DefaultGradient(), epsNext);
+    }
+
+    @Override
+    public void clear() {
+        super.clear();
+        keptInput = null;
+    }
+
+    /** @return batch, channels, height, width, output height, output width */
+    private int[] shape(INDArray x) {
+        org.deeplearning4j.nn.conf.layers.SubsamplingLayer c = layerConf();
+        if (x.rank() != 4) {
+            throw new DL4JInvalidInputException(String.format(Locale.ROOT,
+                    "Layer '%s' (pooling) expects input [batch, channels, height, width], got %s %s",
+                    c.getLayerName(), Arrays.toString(x.shape()), layerId()));
+        }
+        int h = (int) x.size(2);
+        int w = (int) x.size(3);
+        int[] k = c.getKernelSize();
+        int[] stride = c.getStride();
+        if (h < k[0] || w < k[1]) {
+            throw new DL4JInvalidInputException(String.format(Locale.ROOT,
+                    "Layer '%s' (pooling, %d×%d windows): its input %d×%d is smaller than a window %s",
+                    c.getLayerName(), k[0], k[1], h, w, layerId()));
+        }
+        if (c.getConvolutionMode() == ConvolutionMode.Strict
+                && ((h - k[0]) % stride[0] != 0 || (w - k[1]) % stride[1] != 0)) {
+            throw new DL4JInvalidInputException(String.format(Locale.ROOT,
+                    "Layer '%s' (pooling, strict mode): %d×%d windows every %d×%d do not tile the %d×%d input %s",
+                    c.getLayerName(), k[0], k[1], stride[0], stride[1], h, w, layerId()));
+        }
+        return new int[] {(int) x.size(0), (int) x.size(1), h, w, (h - k[0]) / stride[0] + 1,
+                (w - k[1]) / stride[1] + 1};
+    }
+
+    private Object reuse(Object array, int length) {
+        return array != null && precision.length(array) >= length ? array : precision.newArray(length);
+    }
+}

@@ -1,0 +1,494 @@
+package org.lenetlab.model;
+
+import java.nio.Buffer;
+
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * A stride-1 convolution computed as three large matrix products, for the small networks of this course, with
+ * everything else (padding, im2col, layout changes, bias, activation, col2im) done in Java on arrays that live as
+ * long as the layer, so an iteration allocates almost nothing and runs only a handful of native ops:
+ * <pre>
+ * forward   Z  = [W | b] · [col; mask]        one matmul, [outC × K+1] · [K+1 × N]
+ * backward  [dW | db] = δ · [col; mask]ᵀ      one matmul, reusing the forward's col
+ *           dcol = Wᵀ · δ,  dX = col2im(dcol)  one matmul (skipped when no input gradient is needed)
+ * </pre>
+ * {@code col} is the im2col matrix in the {@linkplain ConvGeometry wide layout}: row {@code (c, ky, kx)} holds, for
+ * each image, one contiguous run of the zero-padded input plane, so building it is a few thousand block copies.
+ * The extra {@code mask} row is 1 at valid output positions and 0 at the layout's garbage columns; it adds the bias
+ * in the forward product and sums the bias gradient in the backward one. The backward pass reuses the forward's
+ * {@code col} and activation instead of recomputing the forward pass as DL4J's own convolution layer does.
+ *
+ * <p>When the kernel covers the whole unpadded input (LeNet-5's C5: 16×5×5 → 120×1×1) the convolution is a dense
+ * layer and runs as one: {@code Z = X·Wᵀ}, {@code dW = δᵀ·X}, {@code dX = δ·W}.
+ *
+ * <p>Not thread-safe: one instance per layer.
+ */
+final class GemmConvolution {
+    private final Precision p;
+
+    private ConvGeometry geometry;
+    /** {@code [outC, K+1]}: kernel rows with the bias appended. */
+    private INDArray kernelWithBias;
+    /** The chunk size (in images) the mask row of the im2col buffer is laid out for. */
+    private int maskImages;
+    /** The chunk size (in images) {@link #deltaWide} is laid out for. */
+    private int deltaImages;
+    private Object maskRow;
+    private Object deltaWide;
+    private Object gradientSum;
+
+    private Object paddedInput;
+    private Object kernelValues;
+    private Object biasValues;
+    private Object gradientValues;
+    /** What the forward pass wrote (activations, or pre-activations when the activation is not fused). */
+    private Object output;
+    private Object deltaValues;
+    private Object plane;
+    private Object[] shifted;
+    private Object inputGradient;
+    /** The forward state kept for backprop is from a pass over this geometry; null when nothing is kept. */
+    private ConvGeometry kept;
+    private FusedActivation keptActivation;
+
+    /** @param precision the element type the network computes in */
+    GemmConvolution(Precision precision) {
+        this.p = precision;
+    }
+
+    Precision precision() {
+        return p;
+    }
+
+    /**
+     * Forward pass.
+     *
+     * @param g      the convolution, with the batch size of {@code input}
+     * @param input  {@code [B, C, H, W]}, c order
+     * @param kernel {@code [outC, C, kH, kW]}, c order
+     * @param bias   {@code outC} values, or null for none
+     * @param f      the activation to apply, or null to write pre-activations
+     * @param keep   whether {@link #backward} follows: then the state it needs is kept
+     * @param out    {@code [B, outC, outH, outW]}, c order, written
+     */
+    void forward(ConvGeometry g, INDArray input, INDArray kernel, INDArray bias, FusedActivation f, boolean keep,
+                 INDArray out) {
+        kept = null;
+        INDArray x = p.viewableCopy(input);
+        INDArray w = p.viewableCopy(kernel);
+        if (g.isDense()) {
+            denseForward(g, x, w, bias, f, keep, out);
+        } else {
+            spatialForward(g, x, w, bias, f, out);
+        }
+        if (keep) {
+            kept = g;
+            keptActivation = f;
+        }
+    }
+
+    /**
+     * @return the values the last kept forward pass wrote to its output, in {@code [B, outC, outH, outW]} order:
+     *     pre-activations when it ran without a fused activation
+     */
+    Object keptOutput() {
+        return output;
+    }
+
+    /** @return whether the state of a forward pass over {@code g} is kept for backprop */
+    boolean keeps(ConvGeometry g) {
+        return g.equals(kept);
+    }
+
+    /** Forgets the kept forward state (the arrays stay allocated for the next pass). */
+    void release() {
+        kept = null;
+    }
+
+    /**
+     * Backward pass after a kept {@link #forward} over the same geometry.
+     *
+     * @param g              the convolution
+     * @param input          the forward pass's input (used by the dense case)
+     * @param kernel         {@code [outC, C, kH, kW]}
+     * @param epsilon        {@code dL/d(output)}, or {@code dL/dZ} when the forward pass had no fused activation
+     * @param kernelGradient {@code [outC, C, kH, kW]} c-ordered view to write {@code dL/dW} into
+     * @param biasGradient   {@code outC}-value view to write {@code dL/db} into, or null for none
+     * @param inputGradient  {@code [B, C, H, W]} c-ordered array to write {@code dL/dX} into, or null to skip it
+     */
+    void backward(ConvGeometry g, INDArray input, INDArray kernel, INDArray epsilon, INDArray kernelGradient,
+                  INDArray biasGradient, INDArray inputGradient) {
+        if (!keeps(g)) {
+            throw new IllegalStateException("backprop without the matching forward pass: run the forward pass with "
+                    + "training on the same input first");
+        }
+        Prof.start();
+        INDArray eps = p.viewableCopy(epsilon);
+        INDArray w = p.viewableCopy(kernel);
+        int n = g.batch() * g.outputImageLength();
+        deltaValues = reuse(deltaValues, n);
+        p.get(p.view(eps), 0, deltaValues, 0, n);
+        if (keptActivation != null) {
+            p.multiplyByDerivative(keptActivation, deltaValues, output, 0, n);
+        }
+        Prof.lap("b delta");
+        if (g.isDense()) {
+            denseBackward(g, p.viewableCopy(input), w, kernelGradient, biasGradient, inputGradient);
+        } else {
+            spatialBackward(g, w, kernelGradient, biasGradient, inputGradient);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------- spatial case
+
+    /** Images per im2col chunk: chunks small enough to stay in cache between being written and being read. */
+    private static int chunkImages(ConvGeometry g) {
+        long perImage = (long) (g.patchLength() + 1) * g.wideLength() * Float.BYTES;
+        return (int) Math.max(1, Math.min(g.batch(), CHUNK_BYTES / perImage));
+    }
+
+    private static final long CHUNK_BYTES = Long.getLong("lenetlab.chunkBytes", 1L << 20);
+
+    private void spatialForward(ConvGeometry g, INDArray x, INDArray w, INDArray bias, FusedActivation f,
+                                INDArray out) {
+        Prof.start();
+        allocate(g);
+        int b = g.batch();
+        int c = g.inChannels();
+        int h = g.inHeight();
+        int wd = g.inWidth();
+        int plane = g.paddedPlane();
+        int pw = g.paddedWidth();
+        Buffer in = p.view(x);
+        if (!g.padded()) {
+            p.get(in, 0, paddedInput, 0, b * c * plane);
+        } else {
+            for (int img = 0; img < b; img++) {
+                for (int ch = 0; ch < c; ch++) {
+                    int src = (img * c + ch) * h * wd;
+                    int dst = (img * c + ch) * plane + g.padTop() * pw + g.padLeft();
+                    for (int y = 0; y < h; y++) {
+                        p.get(in, src + y * wd, paddedInput, dst + y * pw, wd);
+                    }
+                }
+            }
+        }
+        setKernelWithBias(g, w, bias);
+        Prof.lap("f pad+kernel");
+
+        int outC = g.outChannels();
+        int oh = g.outHeight();
+        int ow = g.outWidth();
+        int outLength = b * g.outputImageLength();
+        output = reuse(output, outLength);
+        int chunk = chunkImages(g);
+        for (int b0 = 0; b0 < b; b0 += chunk) {
+            int images = Math.min(chunk, b - b0);
+            int n = images * g.wideLength();
+            INDArray cols = im2col(g, b0, images);
+            Prof.lap("f im2col");
+            INDArray zc = matrix(Z, outC, n);
+            matmul(kernelWithBias, cols, zc, false, false);
+            Prof.lap("f matmul");
+            Buffer zs = p.view(zc);
+            for (int img = 0; img < images; img++) {
+                for (int oc = 0; oc < outC; oc++) {
+                    int src = oc * n + img * g.wideLength();
+                    int dst = ((b0 + img) * outC + oc) * oh * ow;
+                    for (int y = 0; y < oh; y++) {
+                        p.get(zs, src + y * pw, output, dst + y * ow, ow);
+                    }
+                }
+            }
+            Prof.lap("f compact");
+        }
+        if (f != null) {
+            p.activate(f, output, 0, outLength);
+        }
+        Prof.lap("f activate");
+        p.put(p.view(out), 0, output, 0, outLength);
+        Prof.lap("f put out");
+    }
+
+    /**
+     * Writes the im2col matrix of images {@code [b0, b0 + images)} of the kept padded input, plus its mask row.
+     *
+     * @return the {@code [K+1, images·wideLength]} matrix
+     */
+    private INDArray im2col(ConvGeometry g, int b0, int images) {
+        int c = g.inChannels();
+        int plane = g.paddedPlane();
+        int pw = g.paddedWidth();
+        int k = g.patchLength();
+        int wide = g.wideLength();
+        int n = images * wide;
+        int run = g.runLength();
+        int kh = g.kernelHeight();
+        int kw = g.kernelWidth();
+        INDArray cols = matrix(COL, k + 1, n);
+        Buffer cb = p.view(cols);
+        if (maskImages != images) {
+            // the mask row: 1 at the valid positions of each image, 0 at the garbage columns
+            p.fill(maskRow, 0, wide, 0);
+            for (int y = 0; y < g.outHeight(); y++) {
+                p.fill(maskRow, y * pw, y * pw + g.outWidth(), 1);
+            }
+            for (int img = 0; img < images; img++) {
+                p.put(cb, k * n + img * wide, maskRow, 0, wide);
+            }
+            maskImages = images;
+        }
+        for (int ch = 0; ch < c; ch++) {
+            for (int ky = 0; ky < kh; ky++) {
+                for (int kx = 0; kx < kw; kx++) {
+                    int row = ((ch * kh + ky) * kw + kx) * n;
+                    int src = (b0 * c + ch) * plane + ky * pw + kx;
+                    for (int img = 0; img < images; img++) {
+                        p.put(cb, row + img * wide, paddedInput, src + img * c * plane, run);
+                    }
+                }
+            }
+        }
+        return cols;
+    }
+
+    private void setKernelWithBias(ConvGeometry g, INDArray w, INDArray bias) {
+        int outC = g.outChannels();
+        int k = g.patchLength();
+        kernelValues = reuse(kernelValues, outC * k);
+        p.get(p.view(w), 0, kernelValues, 0, outC * k);
+        Buffer target = p.view(kernelWithBias);
+        for (int oc = 0; oc < outC; oc++) {
+            p.put(target, oc * (k + 1), kernelValues, oc * k, k);
+        }
+        if (bias != null) {
+            INDArray b = p.viewableCopy(bias);
+            biasValues = reuse(biasValues, outC);
+            p.get(p.view(b), 0, biasValues, 0, outC);
+            for (int oc = 0; oc < outC; oc++) {
+                p.put(target, oc * (k + 1) + k, biasValues, oc, 1);
+            }
+        }
+    }
+
+    private void spatialBackward(ConvGeometry g, INDArray w, INDArray kernelGradient, INDArray biasGradient,
+                                 INDArray inputGradientArray) {
+        int b = g.batch();
+        int outC = g.outChannels();
+        int oh = g.outHeight();
+        int ow = g.outWidth();
+        int pw = g.paddedWidth();
+        int wide = g.wideLength();
+        int k = g.patchLength();
+        int chunk = chunkImages(g);
+        int grad = outC * (k + 1);
+        gradientSum = reuse(gradientSum, grad);
+        p.fill(gradientSum, 0, grad, 0);
+        INDArray w2d = w.reshape('c', outC, k);
+        if (inputGradientArray != null) {
+            inputGradient = reuse(inputGradient, b * g.inputImageLength());
+        }
+        for (int b0 = 0; b0 < b; b0 += chunk) {
+            int images = Math.min(chunk, b - b0);
+            int n = images * wide;
+            if (deltaImages != images) {
+                p.fill(deltaWide, 0, outC * n, 0); // garbage columns must be exactly 0
+                deltaImages = images;
+            }
+            for (int img = 0; img < images; img++) {
+                for (int oc = 0; oc < outC; oc++) {
+                    int src = ((b0 + img) * outC + oc) * oh * ow;
+                    int dst = oc * n + img * wide;
+                    for (int y = 0; y < oh; y++) {
+                        System.arraycopy(deltaValues, src + y * ow, deltaWide, dst + y * pw, ow);
+                    }
+                }
+            }
+            INDArray d = matrix(DELTA, outC, n);
+            p.put(p.view(d), 0, deltaWide, 0, outC * n);
+            Prof.lap("b delta wide");
+            INDArray cols = im2col(g, b0, images);
+            Prof.lap("b im2col");
+            INDArray gc = matrix(GRADIENT, outC, k + 1);
+            matmul(d, cols, gc, false, true);
+            Prof.lap("b matmul dW");
+            gradientValues = reuse(gradientValues, grad);
+            p.get(p.view(gc), 0, gradientValues, 0, grad);
+            p.addSum(gradientSum, new Object[] {gradientValues}, 1, 0, grad);
+            if (inputGradientArray != null) {
+                INDArray dc = matrix(DCOL, k, n);
+                matmul(w2d, d, dc, true, false);
+                Prof.lap("b matmul dcol");
+                col2im(g, dc, b0, images);
+                Prof.lap("b col2im");
+            }
+        }
+        Buffer kg = p.view(kernelGradient);
+        for (int oc = 0; oc < outC; oc++) {
+            p.put(kg, oc * k, gradientSum, oc * (k + 1), k);
+        }
+        if (biasGradient != null) {
+            Buffer bg = p.view(biasGradient);
+            for (int oc = 0; oc < outC; oc++) {
+                p.put(bg, oc, gradientSum, oc * (k + 1) + k, 1);
+            }
+        }
+        if (inputGradientArray != null) {
+            p.put(p.view(inputGradientArray), 0, inputGradient, 0, b * g.inputImageLength());
+        }
+        Prof.lap("b finish");
+    }
+
+    /** {@code dX = col2im(dcol)} for images {@code [b0, b0 + images)}: adds each tap's run back onto its plane. */
+    private void col2im(ConvGeometry g, INDArray dcolChunk, int b0, int images) {
+        int c = g.inChannels();
+        int h = g.inHeight();
+        int wd = g.inWidth();
+        int pw = g.paddedWidth();
+        int kh = g.kernelHeight();
+        int kw = g.kernelWidth();
+        int wide = g.wideLength();
+        int n = images * wide;
+        int run = g.runLength();
+        int oh = g.outHeight();
+        int planeLength = g.paddedPlane();
+        Buffer dc = p.view(dcolChunk);
+        for (int img = 0; img < images; img++) {
+            for (int ch = 0; ch < c; ch++) {
+                p.fill(plane, 0, planeLength, 0);
+                for (int ky = 0; ky < kh; ky++) {
+                    int from = ky * pw;
+                    int to = (ky + oh) * pw;
+                    for (int kx = 0; kx < kw; kx++) {
+                        int row = ((ch * kh + ky) * kw + kx) * n + img * wide;
+                        // the run of tap (ky, kx) lands at from + kx; clear what an earlier ky left around it
+                        p.fill(shifted[kx], from, from + kx, 0);
+                        p.get(dc, row, shifted[kx], from + kx, run);
+                        p.fill(shifted[kx], from + kx + run, to, 0);
+                    }
+                    p.addSum(plane, shifted, kw, from, to);
+                }
+                int dst = ((b0 + img) * c + ch) * h * wd;
+                if (!g.padded()) {
+                    System.arraycopy(plane, 0, inputGradient, dst, h * wd);
+                } else {
+                    for (int y = 0; y < h; y++) {
+                        System.arraycopy(plane, (y + g.padTop()) * pw + g.padLeft(), inputGradient, dst + y * wd, wd);
+                    }
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------- dense case
+
+    private void denseForward(ConvGeometry g, INDArray x, INDArray w, INDArray bias, FusedActivation f,
+                              boolean keep, INDArray out) {
+        int b = g.batch();
+        int outC = g.outChannels();
+        INDArray out2d = out.reshape('c', b, outC);
+        matmul(x.reshape('c', b, g.patchLength()), w.reshape('c', outC, g.patchLength()), out2d, false, true);
+        int n = b * outC;
+        output = reuse(output, n);
+        Buffer o = p.view(out);
+        p.get(o, 0, output, 0, n);
+        if (bias != null) {
+            biasValues = reuse(biasValues, outC);
+            p.get(p.view(p.viewableCopy(bias)), 0, biasValues, 0, outC);
+            p.addBiasPerColumn(output, biasValues, b, outC);
+        }
+        if (f != null) {
+            p.activate(f, output, 0, n);
+        }
+        p.put(o, 0, output, 0, n);
+    }
+
+    private void denseBackward(ConvGeometry g, INDArray x, INDArray w, INDArray kernelGradient,
+                               INDArray biasGradient, INDArray inputGradientArray) {
+        int b = g.batch();
+        int outC = g.outChannels();
+        int k = g.patchLength();
+        INDArray d = nativeArray(DENSE_DELTA, (long) b * outC).reshape('c', b, outC);
+        p.put(p.view(d), 0, deltaValues, 0, b * outC);
+        matmul(d, x.reshape('c', b, k), kernelGradient.reshape('c', outC, k), true, false);
+        if (biasGradient != null) {
+            gradientValues = reuse(gradientValues, outC);
+            p.columnSums(deltaValues, b, outC, gradientValues);
+            p.put(p.view(biasGradient), 0, gradientValues, 0, outC);
+        }
+        if (inputGradientArray != null) {
+            matmul(d, w.reshape('c', outC, k), inputGradientArray.reshape('c', b, k), false, false);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------- buffers
+
+    private static final int COL = 0;
+    private static final int KERNEL = 1;
+    private static final int Z = 2;
+    private static final int DELTA = 3;
+    private static final int GRADIENT = 4;
+    private static final int DCOL = 5;
+    private static final int DENSE_DELTA = 6;
+    private final INDArray[] flat = new INDArray[7];
+
+    /** Makes the arrays of a spatial pass over {@code g}; keeps them while the geometry stays the same. */
+    private void allocate(ConvGeometry g) {
+        if (g.equals(geometry)) {
+            return;
+        }
+        geometry = g;
+        kept = null;
+        maskImages = -1;
+        deltaImages = -1;
+        int k = g.patchLength();
+        int outC = g.outChannels();
+        int chunkColumns = chunkImages(g) * g.wideLength();
+        kernelWithBias = matrix(KERNEL, outC, k + 1);
+        kernelWithBias.assign(0);
+        matrix(COL, k + 1, chunkColumns).assign(0); // every value of col must be finite: it meets δ's zeros
+        int padded = g.batch() * g.inChannels() * g.paddedPlane();
+        paddedInput = reuse(paddedInput, padded);
+        p.fill(paddedInput, 0, padded, 0); // the zero border is never written afterwards
+        maskRow = reuse(maskRow, g.wideLength());
+        deltaWide = reuse(deltaWide, outC * chunkColumns);
+        plane = reuse(plane, g.paddedPlane());
+        if (shifted == null || shifted.length < g.kernelWidth()) {
+            shifted = new Object[g.kernelWidth()];
+        }
+        for (int i = 0; i < g.kernelWidth(); i++) {
+            shifted[i] = reuse(shifted[i], g.paddedPlane());
+        }
+    }
+
+    private INDArray matrix(int slot, int rows, int columns) {
+        return nativeArray(slot, (long) rows * columns).reshape('c', rows, columns);
+    }
+
+    /** A c-ordered prefix of a native buffer that only grows, allocated outside any workspace. */
+    private INDArray nativeArray(int slot, long length) {
+        INDArray buffer = flat[slot];
+        if (buffer == null || buffer.length() < length || buffer.dataType() != p.dataType()) {
+            long capacity = buffer == null ? length : Math.max(length, buffer.length() + buffer.length() / 4);
+            try (MemoryWorkspace ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
+                buffer = Nd4j.create(p.dataType(), capacity);
+            }
+            flat[slot] = buffer;
+        }
+        return buffer.length() == length ? buffer : buffer.get(NDArrayIndex.interval(0, length));
+    }
+
+    private Object reuse(Object array, int length) {
+        return array != null && p.length(array) >= length ? array : p.newArray(length);
+    }
+
+    private static void matmul(INDArray a, INDArray b, INDArray c, boolean transposeA, boolean transposeB) {
+        Nd4j.exec(DynamicCustomOp.builder("matmul").addInputs(a, b).addOutputs(c)
+                .addIntegerArguments(transposeA ? 1 : 0, transposeB ? 1 : 0, 0).build());
+    }
+}

@@ -1,0 +1,177 @@
+package org.lenetlab.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.deeplearning4j.gradientcheck.GradientCheckUtil;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.deeplearning4j.util.ModelSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lenetlab.backend.Backend;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.NoOp;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/**
+ * The fast convolution computes what DL4J's convolution computes: forward pass, weight, bias and input gradients,
+ * on the same weights, for the settings the LeNet models use and for the awkward ones (even kernels in "same" mode,
+ * no bias, activations it does not fuse, large inference batches); it passes DL4J's gradient check and saves and
+ * loads like any DL4J layer.
+ */
+class FastConvolutionTest {
+
+    @BeforeAll
+    static void backend() {
+        Backend.configure();
+    }
+
+    private static int nd4jThreads;
+
+    @BeforeEach
+    void singleThreaded() {
+        nd4jThreads = Nd4j.getEnvironment().maxThreads();
+        Nd4j.getEnvironment().setMaxThreads(1);
+    }
+
+    @AfterEach
+    void restore() {
+        Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
+        Nd4j.getEnvironment().setMaxThreads(nd4jThreads);
+    }
+
+    /** A convolution layer under test and the settings around it. */
+    private record Case(String name, int size, int channels, int kernel, int outMaps, ConvolutionMode mode,
+                        int padding, boolean bias, IActivation activation) {
+        ConvolutionLayer.Builder configure(ConvolutionLayer.Builder b) {
+            b.kernelSize(kernel, kernel).nOut(outMaps).convolutionMode(mode).padding(padding, padding)
+                    .hasBias(bias).activation(activation);
+            return b;
+        }
+    }
+
+    private static final List<Case> CASES = List.of(
+            new Case("LeNet-5 C1: 1→6, 5×5, tanh", 12, 1, 5, 6, ConvolutionMode.Truncate, 0, true,
+                    Activation.TANH.getActivationFunction()),
+            new Case("LeNet-5 C3: 6→16, 5×5, scaled tanh", 9, 6, 5, 16, ConvolutionMode.Truncate, 0, true,
+                    new ActivationScaledTanh()),
+            new Case("C5: kernel covers the input (dense)", 5, 4, 5, 7, ConvolutionMode.Truncate, 0, true,
+                    Activation.TANH.getActivationFunction()),
+            new Case("Keras conv: same, ReLU", 8, 3, 5, 5, ConvolutionMode.Same, 0, true,
+                    Activation.RELU.getActivationFunction()),
+            new Case("same with an even kernel (asymmetric padding)", 7, 2, 4, 3, ConvolutionMode.Same, 0, true,
+                    Activation.IDENTITY.getActivationFunction()),
+            new Case("explicit padding, no bias, sigmoid (not fused)", 6, 2, 3, 4, ConvolutionMode.Truncate, 1, false,
+                    Activation.SIGMOID.getActivationFunction()),
+            new Case("rectangular-free 1×1 kernel", 4, 3, 1, 2, ConvolutionMode.Truncate, 0, true,
+                    Activation.TANH.getActivationFunction()));
+
+    /** input → layer under test → max pooling (to make the gradient reaching it uneven) → dense softmax output. */
+    private static MultiLayerNetwork net(Case c, DataType type, boolean fast) {
+        ConvolutionLayer conv = c.configure(fast ? new FastConvolution.Builder() : new ConvolutionLayer.Builder())
+                .name("conv").build();
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
+                .seed(5).dataType(type).updater(new NoOp()).weightInit(WeightInit.XAVIER)
+                .list()
+                .layer(conv)
+                .layer(new DenseLayer.Builder().nOut(6).activation(Activation.TANH).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(3)
+                        .activation(Activation.SOFTMAX).build())
+                .setInputType(InputType.convolutional(c.size(), c.size(), c.channels()))
+                .build();
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        return net;
+    }
+
+    private static INDArray oneHot(int rows, int classes) {
+        INDArray labels = Nd4j.zeros(rows, classes);
+        for (int r = 0; r < rows; r++) {
+            labels.putScalar(r, (r * 7) % classes, 1.0);
+        }
+        return labels;
+    }
+
+    @Test
+    void matchesDl4jConvolutionForwardAndBackwardInDouble() {
+        for (Case c : CASES) {
+            compareWithDl4j(c, DataType.DOUBLE, 1e-12);
+        }
+    }
+
+    @Test
+    void matchesDl4jConvolutionForwardAndBackwardInFloat() {
+        for (Case c : CASES) {
+            compareWithDl4j(c, DataType.FLOAT, 2e-5);
+        }
+    }
+
+    private static void compareWithDl4j(Case c, DataType type, double tolerance) {
+        MultiLayerNetwork reference = net(c, type, false);
+        MultiLayerNetwork fast = net(c, type, true);
+        fast.setParams(reference.params().dup());
+        assertInstanceOf(FastConvolutionLayer.class, fast.getLayer(0), c.name());
+        assertTrue(((FastConvolutionLayer) fast.getLayer(0)).isFastPath(), c.name());
+
+        INDArray x = Nd4j.rand(type, 5, c.channels(), c.size(), c.size()).subi(0.5).muli(3);
+        INDArray y = oneHot(5, 3);
+        assertClose(reference.feedForward(x, false).get(1), fast.feedForward(x, false).get(1), tolerance,
+                c.name() + ": activations");
+
+        Gradient expected = gradient(reference, x, y);
+        Gradient actual = gradient(fast, x, y);
+        for (Map.Entry<String, INDArray> e : expected.gradientForVariable().entrySet()) {
+            assertClose(e.getValue(), actual.getGradientFor(e.getKey()), tolerance, c.name() + ": gradient " + e.getKey());
+        }
+        INDArray inputGradExpected = reference.calculateGradients(x, y, null, null).getSecond();
+        INDArray inputGradActual = fast.calculateGradients(x, y, null, null).getSecond();
+        assertClose(inputGradExpected, inputGradActual, tolerance, c.name() + ": input gradient");
+        assertEquals(reference.score(), fast.score(), tolerance * 10, c.name() + ": loss");
+    }
+
+    private static Gradient gradient(MultiLayerNetwork net, INDArray x, INDArray y) {
+        net.setInput(x);
+        net.setLabels(y);
+        net.computeGradientAndScore();
+        Gradient g = net.gradient();
+        Gradient copy = new org.deeplearning4j.nn.gradient.DefaultGradient();
+        g.gradientForVariable().forEach((k, v) -> copy.setGradientFor(k, v.dup()));
+        return copy;
+    }
+
+    private static void assertClose(INDArray expected, INDArray actual, double tolerance, String what) {
+        assertArrayEquals(expected.shape(), actual.shape(), what);
+        INDArray e = expected.castTo(DataType.DOUBLE);
+        INDArray a = actual.castTo(DataType.DOUBLE);
+        double scale = Math.max(1, e.amaxNumber().doubleValue());
+        double diff = e.sub(a).amaxNumber().doubleValue();
+        assertTrue(diff <= tolerance * scale, what + ": largest difference " + diff + " (scale " + scale + ")");
+    }
+}

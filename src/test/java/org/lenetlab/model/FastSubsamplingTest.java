@@ -1,0 +1,133 @@
+package org.lenetlab.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.lenetlab.backend.Backend;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.NoOp;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/** The fast pooling layer computes what DL4J's pooling layer computes, forward and backward. */
+class FastSubsamplingTest {
+
+    @BeforeAll
+    static void backend() {
+        Backend.configure();
+    }
+
+    @AfterEach
+    void restore() {
+        Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
+    }
+
+    private record Case(String name, PoolingType type, int size, int kernel, int stride, ConvolutionMode mode) {
+    }
+
+    private static final List<Case> CASES = List.of(
+            new Case("LeNet-5 S2: average 2×2/2", PoolingType.AVG, 10, 2, 2, ConvolutionMode.Truncate),
+            new Case("Keras pool: max 2×2/2", PoolingType.MAX, 10, 2, 2, ConvolutionMode.Truncate),
+            new Case("overlapping max 3×3/1", PoolingType.MAX, 7, 3, 1, ConvolutionMode.Truncate),
+            new Case("average 3×3/2 that drops the last row and column", PoolingType.AVG, 8, 3, 2,
+                    ConvolutionMode.Truncate),
+            new Case("strict max 2×2/2", PoolingType.MAX, 8, 2, 2, ConvolutionMode.Strict));
+
+    /** input → tanh convolution (so the pooled values differ) → pooling under test → dense softmax output. */
+    private static MultiLayerNetwork net(Case c, DataType type, boolean fast) {
+        SubsamplingLayer.Builder b = fast ? new FastSubsampling.Builder(c.type()) : new SubsamplingLayer.Builder(c.type());
+        SubsamplingLayer pool = b.kernelSize(c.kernel(), c.kernel()).stride(c.stride(), c.stride())
+                .convolutionMode(c.mode()).name("pool").build();
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
+                .seed(9).dataType(type).updater(new NoOp()).weightInit(WeightInit.XAVIER)
+                .list()
+                .layer(new ConvolutionLayer.Builder(3, 3).nOut(3).activation(Activation.TANH).build())
+                .layer(pool)
+                .layer(new DenseLayer.Builder().nOut(5).activation(Activation.TANH).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(3)
+                        .activation(Activation.SOFTMAX).build())
+                .setInputType(InputType.convolutional(c.size(), c.size(), 2))
+                .build();
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        return net;
+    }
+
+    @Test
+    void matchesDl4jPoolingInDoubleAndFloat() {
+        for (Case c : CASES) {
+            compare(c, DataType.DOUBLE, 1e-12);
+            compare(c, DataType.FLOAT, 1e-5);
+        }
+    }
+
+    private static void compare(Case c, DataType type, double tolerance) {
+        MultiLayerNetwork reference = net(c, type, false);
+        MultiLayerNetwork fast = net(c, type, true);
+        fast.setParams(reference.params().dup());
+        assertInstanceOf(FastSubsamplingLayer.class, fast.getLayer(1), c.name());
+        assertTrue(((FastSubsamplingLayer) fast.getLayer(1)).isFastPath(), c.name());
+        INDArray x = Nd4j.rand(type, 4, 2, c.size(), c.size()).subi(0.5);
+        INDArray y = Nd4j.zeros(type, 4, 3);
+        for (int i = 0; i < 4; i++) {
+            y.putScalar(i, i % 3, 1);
+        }
+        assertClose(reference.feedForward(x, false).get(2), fast.feedForward(x, false).get(2), tolerance,
+                c.name() + " " + type + ": pooled activations");
+        var expected = reference.calculateGradients(x, y, null, null);
+        var actual = fast.calculateGradients(x, y, null, null);
+        for (Map.Entry<String, INDArray> e : expected.getFirst().gradientForVariable().entrySet()) {
+            assertClose(e.getValue(), actual.getFirst().getGradientFor(e.getKey()), tolerance,
+                    c.name() + " " + type + ": gradient " + e.getKey());
+        }
+        assertClose(expected.getSecond(), actual.getSecond(), tolerance, c.name() + " " + type + ": input gradient");
+    }
+
+    @Test
+    void paddedOrPnormPoolingFallsBackToDl4j() {
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
+                .list()
+                .layer(new FastSubsampling.Builder(PoolingType.MAX).kernelSize(2, 2).stride(2, 2).padding(1, 1).build())
+                .layer(new FastSubsampling.Builder(PoolingType.PNORM).pnorm(2).kernelSize(2, 2).stride(1, 1).build())
+                .layer(new OutputLayer.Builder().nOut(2).activation(Activation.SOFTMAX).build())
+                .setInputType(InputType.convolutional(6, 6, 1))
+                .build();
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        assertFalse(((FastSubsamplingLayer) net.getLayer(0)).isFastPath());
+        assertFalse(((FastSubsamplingLayer) net.getLayer(1)).isFastPath());
+        assertArrayEquals(new long[] {3, 2}, net.output(Nd4j.rand(DataType.FLOAT, 3, 1, 6, 6)).shape());
+    }
+
+    private static void assertClose(INDArray expected, INDArray actual, double tolerance, String what) {
+        assertArrayEquals(expected.shape(), actual.shape(), what);
+        INDArray e = expected.castTo(DataType.DOUBLE);
+        double scale = Math.max(1, e.amaxNumber().doubleValue());
+        double diff = e.sub(actual.castTo(DataType.DOUBLE)).amaxNumber().doubleValue();
+        assertTrue(diff <= tolerance * scale, what + ": largest difference " + diff);
+    }
+}
