@@ -18,6 +18,9 @@ import org.lenetlab.data.ImageDataset;
  * equal height. The title states the imbalance (largest class over smallest).
  */
 public final class ClassDistributionChart extends Figure {
+    /** Longest dataset name shown under the x axis of a single-dataset chart; longer ones end in an ellipsis. */
+    private static final int AXIS_TITLE_CHARACTERS = 100;
+
     private final CategoryChart chart;
 
     private ClassDistributionChart(String title, CategoryChart chart, int n) {
@@ -101,10 +104,22 @@ public final class ClassDistributionChart extends Figure {
         String title = single ? String.format(Locale.ROOT, "Images per class: %s, %s images, %s", first.name(),
                 Charts.count(first.size()), imbalanceText)
                 : String.format(Locale.ROOT, "Share of each class per split (%s)", imbalanceText);
-        chart.setTitle(title);
-        chart.setXAxisTitle("class");
+        if (single) {
+            // dataset names grow with every subset and split ("... (fit) (first 1280) (5 % of classes 3, 8)"): the
+            // name goes under the axis, where a line has room, and the chart title stays short enough to fit
+            chart.setTitle(String.format(Locale.ROOT, "Images per class: %s images, %s", Charts.count(first.size()),
+                    imbalanceText));
+            chart.setXAxisTitle("class · " + shortened(first.name(), AXIS_TITLE_CHARACTERS));
+        } else {
+            chart.setTitle(title);
+            chart.setXAxisTitle("class");
+        }
         chart.setYAxisTitle(single ? "images" : "share of the split (%)");
         return new ClassDistributionChart(title, chart, n);
+    }
+
+    private static String shortened(String text, int limit) {
+        return text.length() <= limit ? text : text.substring(0, limit - 1) + "…";
     }
 
     private static double ratio(int[] counts) {

@@ -157,7 +157,10 @@ public final class RunComparison {
 
     /**
      * Every run against a baseline, one line each: validation accuracy and accuracy gap (both at the run's best
-     * epoch) and whether each is better, worse or about the same. "About the same" means the difference is within
+     * epoch) and whether each is better, worse or about the same. A smaller gap is called "less overfitting" only
+     * when the baseline's gap is itself beyond the noise band, and a larger one "more overfitting" only when the
+     * run's gap is (an underfitting baseline, as in a short smoke run, has nothing to overfit less than). "About
+     * the same" means the difference is within
      * a rough 95 % band for two accuracies measured on {@code validationImages} images,
      * {@code 1.96·sqrt(2·p·(1−p)/n)} with {@code p} the baseline's validation accuracy: on 1,600 images at 95 %
      * that is ±1.5 points, on 12,000 images at 99 % ±0.25 points. Differences inside it are noise, not findings.
@@ -187,18 +190,29 @@ public final class RunComparison {
             double gapChange = 100 * (gap.accuracyGap() - base.accuracyGap());
             lines.add(String.format(Locale.ROOT,
                     "  %s: validation accuracy %.2f %% (%+.2f pts, %s), accuracy gap %+.2f pts (%s)", run.getKey(),
-                    100 * gap.valAccuracy(), accuracyChange,
-                    judge(accuracyChange, band, "better", "worse"), 100 * gap.accuracyGap(),
-                    judge(-gapChange, band, "less overfitting", "more overfitting")));
+                    100 * gap.valAccuracy(), accuracyChange, judgeAccuracy(accuracyChange, band),
+                    100 * gap.accuracyGap(), judgeGap(gapChange, 100 * base.accuracyGap(),
+                            100 * gap.accuracyGap(), band)));
         }
         return String.join("\n", lines);
     }
 
-    private static String judge(double improvement, double band, String better, String worse) {
-        if (Math.abs(improvement) <= band) {
+    private static String judgeAccuracy(double change, double band) {
+        if (Math.abs(change) <= band) {
             return "about the same";
         }
-        return improvement > 0 ? better : worse;
+        return change > 0 ? "better" : "worse";
+    }
+
+    /** A smaller gap only means less overfitting if the baseline overfits, a larger one more if the run does. */
+    private static String judgeGap(double change, double baseGap, double runGap, double band) {
+        if (Math.abs(change) <= band) {
+            return "about the same";
+        }
+        if (change < 0) {
+            return baseGap > band ? "smaller: less overfitting" : "smaller, but the baseline does not overfit";
+        }
+        return runGap > band ? "larger: more overfitting" : "larger, but within the noise of no overfitting";
     }
 
     /** @return the names of the runs, e.g. {@code RunComparison[none, dropout 0.25]} */

@@ -133,6 +133,13 @@ class EvaluationChartsTest {
         assertEquals(List.of(3, 1, 2), single.chart().getSeriesMap().values().iterator().next().getYData().stream()
                 .map(Number::intValue).toList());
         assertTrue(single.title().contains("3.0×"), single.title());
+        assertEquals("class · train", single.chart().getXAxisTitle(), "the dataset's name goes under the axis");
+        assertEquals("Images per class: 6 images, largest / smallest class 3.0×", single.chart().getTitle());
+        ImageDataset longName = dataset("MNIST sample (train) (fit) (first 1280) (5 % of classes 3, 8) ".repeat(3),
+                new int[] {0, 1, 2});
+        String axis = ClassDistributionChart.of(longName).chart().getXAxisTitle();
+        assertEquals(108, axis.length(), axis);
+        assertTrue(axis.endsWith("…"), axis);
         ClassDistributionChart both = ClassDistributionChart.of(train, test);
         var series = new ArrayList<>(both.chart().getSeriesMap().values());
         assertEquals(25.0, series.get(1).getYData().iterator().next().doubleValue(), 1e-9, "1 of 4 test images is class p");

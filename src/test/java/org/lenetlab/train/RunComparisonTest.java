@@ -56,11 +56,31 @@ class RunComparisonTest {
         assertEquals(3, lines.size());
         assertTrue(lines.get(0).contains("within ±2.63 pts are noise on 1,000 validation images"), lines.get(0));
         assertEquals("  dropout 0.5: validation accuracy 94.00 % (+4.00 pts, better), accuracy gap +1.00 pts "
-                + "(less overfitting)", lines.get(1));
+                + "(smaller: less overfitting)", lines.get(1));
         assertEquals("  L2: validation accuracy 90.50 % (+0.50 pts, about the same), accuracy gap +8.50 pts "
                 + "(about the same)", lines.get(2));
         // the same differences on 100,000 images are findings
         assertTrue(runs.versus("none", 100_000).contains("L2: validation accuracy 90.50 % (+0.50 pts, better)"));
+    }
+
+    @Test
+    void gapChangesAreOnlyCalledOverfittingWhenThereIsOverfitting() {
+        // an underfitting baseline (gap -1 pt): a smaller gap is not "less overfitting"
+        RunComparison underfit = new RunComparison()
+                .add("none", run(0.80, 0.81, 0.6, 0.5))
+                .add("dropout", run(0.60, 0.75, 1.2, 0.7))
+                .add("batch norm", run(0.95, 0.90, 0.15, 0.3));
+        List<String> lines = underfit.versus("none", 1000).lines().toList();
+        assertTrue(lines.get(1).endsWith("accuracy gap -15.00 pts (smaller, but the baseline does not overfit)"),
+                lines.get(1));
+        assertTrue(lines.get(2).endsWith("accuracy gap +5.00 pts (larger: more overfitting)"), lines.get(2));
+        // a larger gap that is still inside the band around zero
+        RunComparison small = new RunComparison()
+                .add("none", run(0.80, 0.81, 0.6, 0.5))
+                .add("l2", run(0.82, 0.80, 0.55, 0.5));
+        assertTrue(small.versus("none", 200).contains("(about the same)"), small.versus("none", 200));
+        assertTrue(small.versus("none", 2_000).endsWith("(larger, but within the noise of no overfitting)"),
+                small.versus("none", 2_000));
     }
 
     @Test
