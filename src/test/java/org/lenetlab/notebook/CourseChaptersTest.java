@@ -50,7 +50,7 @@ class CourseChaptersTest {
         assertEquals(5, chapters.size(), "chapters 00-04 in notebooks/: " + chapters);
         NotebookRunner runner = NotebookRunner.builder(() -> KernelSession.start().awaitReady())
                 .console(new PrintStream(OutputStream.nullOutputStream()), System.err, true)
-                .cellTimeout(Duration.ofMinutes(5)).build();
+                .cellTimeout(Duration.ofMinutes(15)).build();
         return chapters.stream().map(chapter -> DynamicTest.dynamicTest(chapter.getFileName().toString(), () -> {
             Path executed = out.resolve(chapter.getFileName());
             NotebookResult result = runner.run(chapter, executed);
