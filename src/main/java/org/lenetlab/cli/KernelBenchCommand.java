@@ -22,8 +22,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code lenet bench kernel}: our Jupyter kernel's start-up (to the first result of {@code 1+1}) and per-cell round
- * trip, as {@code install-kernel} installs it and without its class-data archive (and in any {@code --variant}), against Python's ipykernel in the same run, all through
- * {@code jupyter_client} ({@link KernelBenchmark}).
+ * trip, as {@code install-kernel} installs it, without its class-data archive and in any {@code --variant}, against
+ * Python's ipykernel in the same run, all through {@code jupyter_client} ({@link KernelBenchmark}).
  */
 @Command(name = "kernel", description = "Time the Jupyter kernel through jupyter_client: start to the first result "
         + "of 1+1 and the 1+1 round trip, ours (with and without the class-data archive) vs Python's ipykernel.")
