@@ -54,13 +54,17 @@ final class InstallKernelCommand implements Callable<Integer> {
             + "(repeatable), e.g. --java-option=-XX:ActiveProcessorCount=2")
     List<String> javaOptions = List.of();
 
+    @Option(names = "--full-jit", description = "the full tiered JIT (C2 too) instead of C1 only: slower start "
+            + "and cells, faster long-running pure-Java code")
+    boolean fullJit;
+
     @Option(names = "--no-cds", description = "no class-data-sharing archive (slower start, quicker install)")
     boolean noCds;
 
     @Override
     public Integer call() throws IOException {
         KernelSpecInstaller installer = KernelSpecInstaller.builder().name(name).heap(heap)
-                .jvmOptions(javaOptions).classDataSharing(!noCds).build();
+                .jvmOptions(javaOptions).quickJit(!fullJit).classDataSharing(!noCds).build();
         Path dataDir = dataDir();
         System.out.println("Installing the Jupyter kernel '" + name + "' into " + dataDir.resolve("kernels")
                 + (noCds ? "" : " (with a class-data archive: about a minute)") + "...");

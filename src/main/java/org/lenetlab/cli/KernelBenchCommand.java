@@ -22,8 +22,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code lenet bench kernel}: our Jupyter kernel's start-up (to the first result of {@code 1+1}) and per-cell round
- * trip, with and without its class-data archive, against Python's ipykernel in the same run, all through
- * {@code jupyter_client} ({@link KernelBenchmark}).
+ * trip, as {@code install-kernel} installs it, without its class-data archive and in any {@code --variant}, against
+ * Python's ipykernel in the same run, all through {@code jupyter_client} ({@link KernelBenchmark}).
  */
 @Command(name = "kernel", description = "Time the Jupyter kernel through jupyter_client: start to the first result "
         + "of 1+1 and the 1+1 round trip, ours (with and without the class-data archive) vs Python's ipykernel.")
@@ -52,8 +52,8 @@ final class KernelBenchCommand implements Callable<Integer> {
     List<String> javaOptions = List.of();
 
     @Option(names = "--variant", paramLabel = "LABEL=OPTIONS", description = "also measure our kernel (with its "
-            + "archive) with these JVM options, space-separated (repeatable), e.g. --variant 'C1 only=-XX:"
-            + "TieredStopAtLevel=1'")
+            + "archive) with these JVM options, space-separated (repeatable), e.g. --variant 'full JIT=-XX:"
+            + "TieredStopAtLevel=4' (the installed kernel runs C1 only)")
     List<String> variants = List.of();
 
     @Option(names = "--no-peer", description = "do not measure Python's ipykernel")
@@ -71,19 +71,19 @@ final class KernelBenchCommand implements Callable<Integer> {
             KernelSpecInstaller.Installation cds = KernelSpecInstaller.builder().name("lenetlab-bench-cds").heap(heap)
                     .jvmOptions(javaOptions).build().install(dataDir);
             System.out.println("  " + cds.archive());
-            labels.put("lenetlab-bench-cds", "Java (LeNet Lab), class-data archive");
+            labels.put("lenetlab-bench-cds", "Java (LeNet Lab) as installed");
             if (!noPlain) {
                 KernelSpecInstaller.builder().name("lenetlab-bench-plain").heap(heap).jvmOptions(javaOptions)
                         .classDataSharing(false).build()
                         .install(dataDir);
-                labels.put("lenetlab-bench-plain", "Java (LeNet Lab), no archive");
+                labels.put("lenetlab-bench-plain", "Java (LeNet Lab), no class-data archive");
             }
             for (int i = 0; i < variants.size(); i++) {
                 String variant = variants.get(i);
                 int eq = variant.indexOf('=');
                 if (eq <= 0 || eq == variant.length() - 1) {
                     throw new IllegalArgumentException("--variant '" + variant + "': give LABEL=OPTIONS, e.g. "
-                            + "'C1 only=-XX:TieredStopAtLevel=1'");
+                            + "'full JIT=-XX:TieredStopAtLevel=4'");
                 }
                 List<String> options = new ArrayList<>(javaOptions);
                 options.addAll(List.of(variant.substring(eq + 1).trim().split("\\s+")));
@@ -91,7 +91,7 @@ final class KernelBenchCommand implements Callable<Integer> {
                 KernelSpecInstaller.Installation installed = KernelSpecInstaller.builder().name(name).heap(heap)
                         .jvmOptions(options).build().install(dataDir);
                 System.out.println("  " + variant + ": " + installed.archive());
-                labels.put(name, "Java (LeNet Lab), archive, " + variant.substring(0, eq));
+                labels.put(name, "Java (LeNet Lab), " + variant.substring(0, eq));
             }
             if (!noPeer) {
                 labels.put(PEER_KERNEL, "Python 3 (ipykernel)");

@@ -25,7 +25,8 @@ final class LabCommand implements Callable<Integer> {
     boolean notebook;
 
     @Option(names = "--heap", defaultValue = KernelSpecInstaller.DEFAULT_HEAP,
-            description = "maximum Java heap of the kernel (default: ${DEFAULT-VALUE})")
+            description = "maximum Java heap of the kernel if it has to be installed (default: ${DEFAULT-VALUE}; "
+                    + "./lenet install-kernel changes an installed one)")
     String heap;
 
     @Option(names = "--dir", description = "folder to open (default: the notebooks/ folder of LeNet Lab)")
@@ -46,8 +47,9 @@ final class LabCommand implements Callable<Integer> {
         }
         KernelSpecInstaller installer = KernelSpecInstaller.builder().heap(heap).build();
         Path dataDir = JupyterPaths.userDataDir();
-        if (installer.isInstalled(dataDir)) {
-            System.out.println("Kernel \"" + KernelSpecInstaller.DISPLAY_NAME + "\" is installed and current.");
+        if (installer.isUsable(dataDir)) {
+            System.out.println("Kernel \"" + KernelSpecInstaller.DISPLAY_NAME + "\" is installed ("
+                    + JupyterPaths.kernelDir(dataDir, installer.name()) + ").");
         } else {
             System.out.println("Installing the kernel \"" + KernelSpecInstaller.DISPLAY_NAME + "\" for this user "
                     + "(about a minute, once)...");

@@ -69,7 +69,7 @@ final class ClassDataArchive {
 
     /** @return the options that make the kernel use the archive */
     List<String> runtimeOptions() {
-        return List.of("-XX:SharedArchiveFile=" + archive());
+        return List.of("-XX:SharedArchiveFile=" + archive()); // KernelSpecInstaller.isUsable looks for this option
     }
 
     /** @return dependency jars, the bootstrap jar, then the class directories */

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.lenetlab.io.AtomicFiles;
@@ -37,9 +38,15 @@ public final class KernelSpecInstaller {
     public static final String DEFAULT_HEAP = "4g";
     /** The kernel's main class; it takes the connection file as its only argument. */
     public static final String LAUNCHER_CLASS = "org.lenetlab.kernel.KernelLauncher";
+    /**
+     * The JIT setting of a quick kernel: C1 only. javac, which compiles every cell, then warms up without waiting
+     * for C2 compilations that compete for the cores; see BENCHMARKS.md "Jupyter kernel".
+     */
+    public static final String QUICK_JIT = "-XX:TieredStopAtLevel=1";
     /** The spec file Jupyter reads. */
     public static final String KERNEL_JSON = "kernel.json";
 
+    private static final String ARCHIVE_OPTION = "-XX:SharedArchiveFile=";
     private static final Pattern KERNEL_NAME = Pattern.compile("[a-zA-Z0-9._-]+");
     private static final Pattern HEAP = Pattern.compile("[1-9][0-9]*[kKmMgGtT]?");
 
@@ -50,6 +57,7 @@ public final class KernelSpecInstaller {
     private final Path home;
     private final boolean classDataSharing;
     private final List<String> extraJvmOptions;
+    private final boolean quickJit;
 
     private KernelSpecInstaller(Builder b) {
         this.name = b.name;
@@ -59,6 +67,7 @@ public final class KernelSpecInstaller {
         this.home = b.home.toAbsolutePath().normalize();
         this.classDataSharing = b.classDataSharing;
         this.extraJvmOptions = b.extraJvmOptions;
+        this.quickJit = b.quickJit;
     }
 
     /** @return a builder with this JVM's defaults: its java, its class path, {@code lenetlab.home} or the cwd */
@@ -116,24 +125,38 @@ public final class KernelSpecInstaller {
     }
 
     /**
-     * Whether the kernelspec under {@code dataDir} is what {@link #install} would write now (same Java, class
-     * path, options) and its archive, if it uses one, is in place; then a reinstall can be skipped.
+     * Whether a kernelspec of this name under {@code dataDir} can start the kernel as it is built now: its Java
+     * exists, its class path is this installer's (a rebuild that changed the dependencies makes it stale) and the
+     * class-data archive it names exists. Its heap and other options may differ: they are the user's choice, kept
+     * by {@code ./lenet lab}.
      *
      * @param dataDir a Jupyter data directory
-     * @return whether it is current
+     * @return whether it is usable as it is
      */
-    public boolean isInstalled(Path dataDir) {
-        Path dir = JupyterPaths.kernelDir(dataDir, name);
-        Path spec = dir.resolve(KERNEL_JSON);
+    public boolean isUsable(Path dataDir) {
+        Path spec = JupyterPaths.kernelDir(dataDir, name).resolve(KERNEL_JSON);
         if (!Files.isRegularFile(spec)) {
             return false;
         }
         try {
-            JsonObject installed = JsonParser.parseString(Files.readString(spec, StandardCharsets.UTF_8))
-                    .getAsJsonObject();
-            ClassDataArchive archive = new ClassDataArchive(dir, java, classPath, jvmOptions());
-            JsonObject expected = kernelJson(classDataSharing && archive.exists() ? archive : null);
-            return installed.equals(expected) && Files.isRegularFile(dir.resolve("logo-64x64.png"));
+            JsonArray argv = JsonParser.parseString(Files.readString(spec, StandardCharsets.UTF_8)).getAsJsonObject()
+                    .getAsJsonArray("argv");
+            List<String> args = argv.asList().stream().map(e -> e.getAsString()).toList();
+            int cp = args.indexOf("-cp");
+            if (args.isEmpty() || !Files.isExecutable(Path.of(args.get(0))) || cp < 0 || cp + 1 >= args.size()) {
+                return false;
+            }
+            List<Path> installedPath = new ArrayList<>(parseClassPath(args.get(cp + 1)));
+            installedPath.removeIf(p -> p.getFileName().toString().equals(ClassDataArchive.BOOTSTRAP_JAR));
+            if (!Set.copyOf(installedPath).equals(Set.copyOf(classPath)) || installedPath.size() != classPath.size()) {
+                return false;
+            }
+            for (String arg : args) {
+                if (arg.startsWith(ARCHIVE_OPTION) && !Files.isRegularFile(Path.of(arg.substring(ARCHIVE_OPTION.length())))) {
+                    return false;
+                }
+            }
+            return true;
         } catch (IOException | RuntimeException e) {
             return false;
         }
@@ -173,6 +196,9 @@ public final class KernelSpecInstaller {
     private List<String> jvmOptions() {
         List<String> options = new ArrayList<>(List.of("-Xmx" + heap, "-Djava.awt.headless=true",
                 "-Dlenetlab.home=" + home));
+        if (quickJit) {
+            options.add(QUICK_JIT);
+        }
         options.addAll(extraJvmOptions);
         return options;
     }
@@ -187,8 +213,19 @@ public final class KernelSpecInstaller {
         private Path home = Path.of(System.getProperty("lenetlab.home", System.getProperty("user.dir")));
         private boolean classDataSharing = true;
         private List<String> extraJvmOptions = List.of();
+        private boolean quickJit = true;
 
         private Builder() {
+        }
+
+        /**
+         * @param on C1 only ({@link #QUICK_JIT}, the default: fastest start and cell compilation), or {@code false}
+         *           for the full tiered JIT (C2 too: slower start, faster long-running pure-Java code)
+         * @return this
+         */
+        public Builder quickJit(boolean on) {
+            this.quickJit = on;
+            return this;
         }
 
         /**

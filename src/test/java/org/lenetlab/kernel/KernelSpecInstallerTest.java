@@ -104,11 +104,25 @@ class KernelSpecInstallerTest {
     }
 
     @Test
-    void isInstalledOnlyWhenTheSpecOnDiskIsWhatWouldBeWritten() throws Exception {
-        assertFalse(installer("2g").isInstalled(tmp));
-        installer("2g").install(tmp);
-        assertTrue(installer("2g").isInstalled(tmp));
-        assertFalse(installer("3g").isInstalled(tmp), "another heap needs a reinstall");
+    void usableUnlessTheClassPathChangedOrItsArchiveIsGone() throws Exception {
+        assertFalse(installer("2g").isUsable(tmp));
+        Path dir = installer("2g").install(tmp).directory();
+        assertTrue(installer("2g").isUsable(tmp));
+        assertTrue(installer("3g").isUsable(tmp), "another heap is the user's choice, not a reason to reinstall");
+        assertFalse(KernelSpecInstaller.builder().classPath(classPath.subList(0, 2)).home(tmp).build().isUsable(tmp),
+                "a dependency less: stale");
+        Path spec = dir.resolve("kernel.json");
+        Files.writeString(spec, Files.readString(spec).replace("\"-Xmx2g\"",
+                "\"-Xmx2g\", \"-XX:SharedArchiveFile=" + tmp.resolve("gone.jsa") + "\""));
+        assertFalse(installer("2g").isUsable(tmp), "the archive it names is missing");
+    }
+
+    @Test
+    void quickJitByDefaultFullJitOnRequest() throws Exception {
+        assertTrue(installer("2g").install(tmp).kernelJson().toString().contains("\"-XX:TieredStopAtLevel=1\""));
+        String full = KernelSpecInstaller.builder().classPath(classPath).home(tmp).classDataSharing(false)
+                .quickJit(false).build().install(tmp).kernelJson().toString();
+        assertFalse(full.contains("TieredStopAtLevel"), full);
     }
 
     @Test
