@@ -11,8 +11,8 @@ import picocli.CommandLine.Command;
 @Command(name = "lenet", mixinStandardHelpOptions = true, version = "LeNet Lab 0.1",
         description = "LeNet Lab: learn convolutional networks through LeNet.",
         subcommands = {TrainCommand.class, EvaluateCommand.class, SummaryCommand.class, DownloadCommand.class,
-                BenchCommand.class, ReportCommand.class, GradeCommand.class, ExercisesCommand.class,
-                EnvCommand.class, InstallKernelCommand.class, LabCommand.class,
+                RunCommand.class, BenchCommand.class, ReportCommand.class, GradeCommand.class, ExercisesCommand.class,
+                InstallKernelCommand.class, LabCommand.class, EnvCommand.class,
                 CommandLine.HelpCommand.class})
 public final class LenetCommand {
     private LenetCommand() {

@@ -18,13 +18,12 @@ final class ChartRenderers {
     private ChartRenderers() {
     }
 
-    @SuppressWarnings({"rawtypes", "unchecked"})
     static void register(Renderer r) {
         r.createRegistration(Chart.class).preferring(Renderers.PNG).supporting(Renderers.PNG, Renderers.SVG)
                 .register((chart, context) -> {
-                    context.renderIfRequested(MIMEType.IMAGE_PNG, () -> png((Chart) chart));
-                    context.renderIfRequested(MIMEType.IMAGE_SVG, () -> svg((Chart) chart));
-                    context.getOutputContainer().putText(chartText((Chart) chart));
+                    context.renderIfRequested(MIMEType.IMAGE_PNG, () -> png(chart));
+                    context.renderIfRequested(MIMEType.IMAGE_SVG, () -> svg(chart));
+                    context.getOutputContainer().putText(chartText(chart));
                 });
     }
 

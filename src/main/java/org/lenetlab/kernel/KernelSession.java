@@ -119,7 +119,7 @@ public final class KernelSession implements CellExecutor {
     private JavaEvaluator startJShell() {
         long t0 = System.nanoTime();
         JavaEvaluator evaluator = new JavaEvaluator(control, options.compilerOptions());
-        List<String> cp = new ArrayList<>();
+        List<String> cp = new ArrayList<>(loaderClassPath());
         for (Path p : options.classPath()) {
             cp.add(p.toAbsolutePath().toString());
         }
@@ -134,6 +134,26 @@ public final class KernelSession implements CellExecutor {
         }
         log().info("JShell ready in {} ms", (System.nanoTime() - t0) / 1_000_000);
         return evaluator;
+    }
+
+    /**
+     * @return the entries of the loader that loaded the kernel when it is not the application loader (a launcher
+     *     that loads the library through a loader of its own): JShell compiles against {@code java.class.path}
+     *     only, so they are added
+     */
+    private static List<String> loaderClassPath() {
+        List<String> entries = new ArrayList<>();
+        ClassLoader kernelLoader = KernelSession.class.getClassLoader();
+        if (kernelLoader instanceof java.net.URLClassLoader urls && kernelLoader != ClassLoader.getSystemClassLoader()) {
+            for (java.net.URL url : urls.getURLs()) {
+                try {
+                    entries.add(Path.of(url.toURI()).toString());
+                } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+                    log().debug("class path entry {} is not a file", url);
+                }
+            }
+        }
+        return entries;
     }
 
     /**

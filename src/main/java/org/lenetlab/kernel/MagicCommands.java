@@ -1,6 +1,5 @@
 package org.lenetlab.kernel;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -90,6 +89,9 @@ final class MagicCommands {
         String name = call.split("\\s+", 2)[0];
         String raw = call.substring(name.length()).strip();
         LineMagic magic = lineMagics.get(name);
+        if (magic == null && name.startsWith("%")) {
+            return unknown("%" + name, "a cell magic must be the first line of its cell");
+        }
         if (magic == null) {
             return unknown("%" + name, "%lsmagic lists the magics");
         }

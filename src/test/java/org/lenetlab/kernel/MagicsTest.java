@@ -199,6 +199,9 @@ class MagicsTest {
         }
         CellOutcome unknown = session.execute("%nosuchmagic 1", new RecordingSink());
         assertEquals("UnknownMagic", unknown.error().name());
+        CellOutcome late = session.execute("int before = 1;\n%%time\nbefore", new RecordingSink());
+        assertTrue(late.error().value().contains("a cell magic must be the first line of its cell"),
+                late.error().value());
     }
 
     @Test

@@ -1,0 +1,90 @@
+package org.lenetlab.notebook;
+
+import java.io.PrintStream;
+
+import org.lenetlab.kernel.OutputSink.Stream;
+
+/**
+ * What a person watching {@code ./lenet run} sees: the cells' output as it is written (unless quiet) and one line
+ * per finished cell.
+ */
+final class ConsoleEcho {
+    /** Shows nothing. */
+    static final ConsoleEcho SILENT = new ConsoleEcho(null, null, true, false);
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final boolean quiet;
+    private final boolean showRunning;
+    private boolean atLineStart = true;
+    /** A "running" line is on screen, to be overwritten by the cell's final line if nothing came between. */
+    private boolean runningLineShown;
+    /** Set while this thread echoes: if the console were itself routed back into the cell, stop the loop. */
+    private final ThreadLocal<Boolean> echoing = ThreadLocal.withInitial(() -> false);
+
+    /**
+     * @param out   the console's standard output (captured before any session redirects {@code System.out})
+     * @param err   the console's standard error
+     * @param quiet       whether to hide the cells' own output and show only the per-cell lines
+     * @param showRunning whether to show which cell is running (for a terminal: the line is then overwritten)
+     */
+    ConsoleEcho(PrintStream out, PrintStream err, boolean quiet, boolean showRunning) {
+        this.out = out;
+        this.err = err;
+        this.quiet = quiet;
+        this.showRunning = showRunning;
+    }
+
+    /** @param text the line for a cell that has just started, shown until the cell writes or ends */
+    synchronized void running(String text) {
+        if (out == null || !showRunning) {
+            return;
+        }
+        if (!atLineStart) {
+            out.println();
+        }
+        out.print(text);
+        out.flush();
+        atLineStart = false;
+        runningLineShown = true;
+    }
+
+    synchronized void stream(Stream stream, String text) {
+        if (quiet || out == null || text.isEmpty() || echoing.get()) {
+            return;
+        }
+        echoing.set(true);
+        try {
+            if (runningLineShown) {
+                out.println();
+                runningLineShown = false;
+                atLineStart = true;
+            }
+            if (stream == Stream.STDOUT) {
+                out.print(text);
+                out.flush();
+                atLineStart = text.endsWith("\n");
+            } else {
+                err.print(text);
+                err.flush();
+            }
+        } finally {
+            echoing.set(false);
+        }
+    }
+
+    synchronized void line(String text) {
+        if (out == null) {
+            return;
+        }
+        if (runningLineShown) {
+            out.print("\r\u001B[2K");
+            runningLineShown = false;
+        } else if (!atLineStart) {
+            out.println();
+        }
+        out.println(text);
+        out.flush();
+        atLineStart = true;
+    }
+}
