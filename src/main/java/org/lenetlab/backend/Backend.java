@@ -17,13 +17,19 @@ import java.util.Optional;
  *       ships them switched off), unless the user set that property;</li>
  *   <li>picks the native build that suits this CPU when more than one is on the class path (oneDNN+AVX2 where
  *       the CPU has AVX2, portable oneDNN otherwise), and refuses with a clear message when the only natives
- *       present need AVX2 and the CPU lacks it, instead of letting the JVM die of an illegal instruction.</li>
+ *       present need AVX2 and the CPU lacks it, instead of letting the JVM die of an illegal instruction;</li>
+ *   <li>makes idle OpenMP threads sleep instead of spinning ({@value #OMP_WAIT_POLICY}{@code =passive}, unless the
+ *       environment sets it): with the default, a thread that finishes its share of an op spins for
+ *       milliseconds waiting for the others, and on a laptop or a shared machine whose other cores are busy that
+ *       made two threads slower than one.</li>
  * </ul>
  * The result is visible in {@link #report()}.
  */
 public final class Backend {
     /** DL4J's switch for its platform layer helpers (oneDNN on CPU, cuDNN on CUDA). */
     public static final String HELPERS_DISABLE_PROPERTY = "org.eclipse.deeplearning4j.helpers.disable";
+    /** OpenMP's setting for what idle threads do: {@code active} (spin) or {@code passive} (sleep). */
+    public static final String OMP_WAIT_POLICY = "OMP_WAIT_POLICY";
     /** JavaCPP's choice among native builds (classifier suffixes such as {@code -onednn-avx2}). */
     public static final String PLATFORM_EXTENSION_PROPERTY = "org.bytedeco.javacpp.platform.extension";
 
@@ -50,6 +56,9 @@ public final class Backend {
         }
         if (System.getProperty(HELPERS_DISABLE_PROPERTY) == null) {
             System.setProperty(HELPERS_DISABLE_PROPERTY, "false");
+        }
+        if (System.getenv(OMP_WAIT_POLICY) == null) {
+            setNativeEnvironment(OMP_WAIT_POLICY, "passive"); // read by the OpenMP runtime when the natives load
         }
         String platform = javacppPlatform();
         String requested = System.getProperty(PLATFORM_EXTENSION_PROPERTY);
@@ -104,6 +113,22 @@ public final class Backend {
                     platform + present.get(0), CpuFeatures.required(present.get(0)), cpu.model()));
         }
         return usable;
+    }
+
+    /**
+     * Sets a variable in the process environment that native libraries loaded afterwards read ({@code setenv}
+     * through JNA, which DL4J already brings). Java's own view ({@code System.getenv}) does not change. Does
+     * nothing where there is no POSIX C library.
+     */
+    static void setNativeEnvironment(String name, String value) {
+        if (System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows")) {
+            return;
+        }
+        try {
+            com.sun.jna.NativeLibrary.getInstance("c").getFunction("setenv").invokeInt(new Object[] {name, value, 0});
+        } catch (RuntimeException | LinkageError e) {
+            // not worth failing for: the natives then use their default
+        }
     }
 
     static String javacppPlatform() {

@@ -1,8 +1,6 @@
 package org.lenetlab.model;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 
 import org.deeplearning4j.exception.DL4JInvalidInputException;
@@ -12,7 +10,6 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.params.ConvolutionParamInitializer;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
@@ -34,7 +31,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *       and the activation's derivative is taken from the kept activation;</li>
  *   <li>the three products run as single large matrix multiplications instead of oneDNN's convolution primitives,
  *       which are slow for the few channels of LeNet-sized networks (one input map in particular);</li>
- *   <li>{@link #setInputGradientNeeded(boolean)} lets a trainer skip the input gradient of a first layer.</li>
+ *   <li>{@link #setInputGradientNeeded(boolean)} lets a trainer skip the input gradient of a first layer
+ *       ({@link FastLayers#prepareForTraining});</li>
+ *   <li>a batch is split over {@code Nd4j.getEnvironment().maxThreads()} threads.</li>
  * </ul>
  * Other configurations (strides, dilation, channels-last, half precision) fall back to DL4J's implementation.
  */
@@ -82,35 +81,6 @@ public class FastConvolutionLayer extends ConvolutionLayer {
     /** @return whether backprop computes the gradient with respect to the input (default true) */
     public boolean isInputGradientNeeded() {
         return inputGradientNeeded;
-    }
-
-    /**
-     * For training with {@code fit}, which never uses the gradient with respect to the network's input: switches off
-     * the input gradient of each fast convolution that has no layer with parameters before it (LeNet-5's C1 behind
-     * its padding layer, KerasLeNet's conv1). Computing it would cost as much as the layer's weight gradient.
-     *
-     * @param net a network about to be trained
-     * @return restores the previous settings when closed; close it when training ends
-     */
-    public static Restore skipUnusedInputGradients(MultiLayerNetwork net) {
-        List<FastConvolutionLayer> switched = new ArrayList<>();
-        for (org.deeplearning4j.nn.api.Layer layer : net.getLayers()) {
-            if (layer instanceof FastConvolutionLayer fast && fast.isInputGradientNeeded()) {
-                fast.setInputGradientNeeded(false);
-                switched.add(fast);
-            }
-            if (layer.numParams() > 0) {
-                break;
-            }
-        }
-        return () -> switched.forEach(fast -> fast.setInputGradientNeeded(true));
-    }
-
-    /** Undoes {@link #skipUnusedInputGradients}. */
-    @FunctionalInterface
-    public interface Restore extends AutoCloseable {
-        @Override
-        void close();
     }
 
     @Override

@@ -9,19 +9,23 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * A stride-1 convolution computed as three large matrix products, for the small networks of this course, with
- * everything else (padding, im2col, layout changes, bias, activation, col2im) done in Java on arrays that live as
- * long as the layer, so an iteration allocates almost nothing and runs only a handful of native ops:
+ * A stride-1 convolution computed as matrix products, for the small networks of this course, with everything
+ * else (padding, im2col, layout changes, bias, activation, col2im) done in Java on arrays that live as long as the
+ * layer, so an iteration allocates almost nothing and runs only a few native ops:
  * <pre>
- * forward   Z  = [W | b] · [col; mask]        one matmul, [outC × K+1] · [K+1 × N]
- * backward  [dW | db] = δ · [col; mask]ᵀ      one matmul, reusing the forward's col
- *           dcol = Wᵀ · δ,  dX = col2im(dcol)  one matmul (skipped when no input gradient is needed)
+ * forward   Z  = [W | b] · [col; mask]        [outC × K+1] · [K+1 × N]
+ * backward  [dW | db] = δ · [col; mask]ᵀ      the forward's padded input is kept, col is rebuilt from it
+ *           dcol = Wᵀ · δ,  dX = col2im(dcol)  (skipped when no input gradient is needed)
  * </pre>
  * {@code col} is the im2col matrix in the {@linkplain ConvGeometry wide layout}: row {@code (c, ky, kx)} holds, for
- * each image, one contiguous run of the zero-padded input plane, so building it is a few thousand block copies.
- * The extra {@code mask} row is 1 at valid output positions and 0 at the layout's garbage columns; it adds the bias
- * in the forward product and sums the bias gradient in the backward one. The backward pass reuses the forward's
- * {@code col} and activation instead of recomputing the forward pass as DL4J's own convolution layer does.
+ * each image, one contiguous run of the zero-padded input plane, so building it takes a few block copies per
+ * image. The extra {@code mask} row is 1 at valid output positions and 0 at the layout's garbage columns; it adds
+ * the bias in the forward product and sums the bias gradient in the backward one.
+ *
+ * <p>The batch is processed in chunks of images whose im2col matrix (about 1 MiB) stays in the processor's cache
+ * between being written and being multiplied: built for the whole batch at once, it is many times the size of the
+ * images and the products would wait on main memory. Chunks are spread over {@link ConvThreads}. Backprop does not
+ * recompute the forward pass, as DL4J's own convolution layer does; it uses the kept activations.
  *
  * <p>When the kernel covers the whole unpadded input (LeNet-5's C5: 16×5×5 → 120×1×1) the convolution is a dense
  * layer and runs as one: {@code Z = X·Wᵀ}, {@code dW = δᵀ·X}, {@code dX = δ·W}.
@@ -29,29 +33,26 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * <p>Not thread-safe: one instance per layer.
  */
 final class GemmConvolution {
-    private final Precision p;
+    /** Target size of one chunk's im2col matrix. */
+    private static final long CHUNK_BYTES = 1L << 20;
 
+    private final Precision p;
+    private Worker[] workers = new Worker[0];
+
+    /** The spatial geometry the shared arrays are laid out for. */
     private ConvGeometry geometry;
+    private int chunkImages;
     /** {@code [outC, K+1]}: kernel rows with the bias appended. */
     private INDArray kernelWithBias;
-    /** The chunk size (in images) the mask row of the im2col buffer is laid out for. */
-    private int maskImages;
-    /** The chunk size (in images) {@link #deltaWide} is laid out for. */
-    private int deltaImages;
-    private Object maskRow;
-    private Object deltaWide;
-    private Object gradientSum;
-
     private Object paddedInput;
     private Object kernelValues;
     private Object biasValues;
-    private Object gradientValues;
     /** What the forward pass wrote (activations, or pre-activations when the activation is not fused). */
     private Object output;
     private Object deltaValues;
-    private Object plane;
-    private Object[] shifted;
     private Object inputGradient;
+    private Object gradientSum;
+    private INDArray denseDelta;
     /** The forward state kept for backprop is from a pass over this geometry; null when nothing is kept. */
     private ConvGeometry kept;
     private FusedActivation keptActivation;
@@ -69,8 +70,8 @@ final class GemmConvolution {
      * Forward pass.
      *
      * @param g      the convolution, with the batch size of {@code input}
-     * @param input  {@code [B, C, H, W]}, c order
-     * @param kernel {@code [outC, C, kH, kW]}, c order
+     * @param input  {@code [B, C, H, W]}
+     * @param kernel {@code [outC, C, kH, kW]}
      * @param bias   {@code outC} values, or null for none
      * @param f      the activation to apply, or null to write pre-activations
      * @param keep   whether {@link #backward} follows: then the state it needs is kept
@@ -82,7 +83,7 @@ final class GemmConvolution {
         INDArray x = p.viewableCopy(input);
         INDArray w = p.viewableCopy(kernel);
         if (g.isDense()) {
-            denseForward(g, x, w, bias, f, keep, out);
+            denseForward(g, x, w, bias, f, out);
         } else {
             spatialForward(g, x, w, bias, f, out);
         }
@@ -102,7 +103,7 @@ final class GemmConvolution {
 
     /** @return whether the state of a forward pass over {@code g} is kept for backprop */
     boolean keeps(ConvGeometry g) {
-        return g.equals(kept);
+        return g != null && g.equals(kept);
     }
 
     /** Forgets the kept forward state (the arrays stay allocated for the next pass). */
@@ -127,17 +128,15 @@ final class GemmConvolution {
             throw new IllegalStateException("backprop without the matching forward pass: run the forward pass with "
                     + "training on the same input first");
         }
-        Prof.start();
         INDArray eps = p.viewableCopy(epsilon);
         INDArray w = p.viewableCopy(kernel);
         int n = g.batch() * g.outputImageLength();
         deltaValues = reuse(deltaValues, n);
         p.get(p.view(eps), 0, deltaValues, 0, n);
-        if (keptActivation != null) {
-            p.multiplyByDerivative(keptActivation, deltaValues, output, 0, n);
-        }
-        Prof.lap("b delta");
         if (g.isDense()) {
+            if (keptActivation != null) {
+                p.multiplyByDerivative(keptActivation, deltaValues, output, 0, n);
+            }
             denseBackward(g, p.viewableCopy(input), w, kernelGradient, biasGradient, inputGradient);
         } else {
             spatialBackward(g, w, kernelGradient, biasGradient, inputGradient);
@@ -146,17 +145,8 @@ final class GemmConvolution {
 
     // ------------------------------------------------------------------------------------------- spatial case
 
-    /** Images per im2col chunk: chunks small enough to stay in cache between being written and being read. */
-    private static int chunkImages(ConvGeometry g) {
-        long perImage = (long) (g.patchLength() + 1) * g.wideLength() * Float.BYTES;
-        return (int) Math.max(1, Math.min(g.batch(), CHUNK_BYTES / perImage));
-    }
-
-    private static final long CHUNK_BYTES = Long.getLong("lenetlab.chunkBytes", 1L << 20);
-
     private void spatialForward(ConvGeometry g, INDArray x, INDArray w, INDArray bias, FusedActivation f,
                                 INDArray out) {
-        Prof.start();
         allocate(g);
         int b = g.batch();
         int c = g.inChannels();
@@ -179,82 +169,16 @@ final class GemmConvolution {
             }
         }
         setKernelWithBias(g, w, bias);
-        Prof.lap("f pad+kernel");
-
-        int outC = g.outChannels();
-        int oh = g.outHeight();
-        int ow = g.outWidth();
-        int outLength = b * g.outputImageLength();
-        output = reuse(output, outLength);
-        int chunk = chunkImages(g);
-        for (int b0 = 0; b0 < b; b0 += chunk) {
-            int images = Math.min(chunk, b - b0);
-            int n = images * g.wideLength();
-            INDArray cols = im2col(g, b0, images);
-            Prof.lap("f im2col");
-            INDArray zc = matrix(Z, outC, n);
-            matmul(kernelWithBias, cols, zc, false, false);
-            Prof.lap("f matmul");
-            Buffer zs = p.view(zc);
-            for (int img = 0; img < images; img++) {
-                for (int oc = 0; oc < outC; oc++) {
-                    int src = oc * n + img * g.wideLength();
-                    int dst = ((b0 + img) * outC + oc) * oh * ow;
-                    for (int y = 0; y < oh; y++) {
-                        p.get(zs, src + y * pw, output, dst + y * ow, ow);
-                    }
-                }
+        output = reuse(output, b * g.outputImageLength());
+        int chunks = chunks(g);
+        ConvThreads.run(workers.length, part -> {
+            Worker worker = workers[part];
+            for (int chunk = part; chunk < chunks; chunk += workers.length) {
+                int b0 = chunk * chunkImages;
+                worker.forward(g, b0, Math.min(chunkImages, b - b0), f);
             }
-            Prof.lap("f compact");
-        }
-        if (f != null) {
-            p.activate(f, output, 0, outLength);
-        }
-        Prof.lap("f activate");
-        p.put(p.view(out), 0, output, 0, outLength);
-        Prof.lap("f put out");
-    }
-
-    /**
-     * Writes the im2col matrix of images {@code [b0, b0 + images)} of the kept padded input, plus its mask row.
-     *
-     * @return the {@code [K+1, images·wideLength]} matrix
-     */
-    private INDArray im2col(ConvGeometry g, int b0, int images) {
-        int c = g.inChannels();
-        int plane = g.paddedPlane();
-        int pw = g.paddedWidth();
-        int k = g.patchLength();
-        int wide = g.wideLength();
-        int n = images * wide;
-        int run = g.runLength();
-        int kh = g.kernelHeight();
-        int kw = g.kernelWidth();
-        INDArray cols = matrix(COL, k + 1, n);
-        Buffer cb = p.view(cols);
-        if (maskImages != images) {
-            // the mask row: 1 at the valid positions of each image, 0 at the garbage columns
-            p.fill(maskRow, 0, wide, 0);
-            for (int y = 0; y < g.outHeight(); y++) {
-                p.fill(maskRow, y * pw, y * pw + g.outWidth(), 1);
-            }
-            for (int img = 0; img < images; img++) {
-                p.put(cb, k * n + img * wide, maskRow, 0, wide);
-            }
-            maskImages = images;
-        }
-        for (int ch = 0; ch < c; ch++) {
-            for (int ky = 0; ky < kh; ky++) {
-                for (int kx = 0; kx < kw; kx++) {
-                    int row = ((ch * kh + ky) * kw + kx) * n;
-                    int src = (b0 * c + ch) * plane + ky * pw + kx;
-                    for (int img = 0; img < images; img++) {
-                        p.put(cb, row + img * wide, paddedInput, src + img * c * plane, run);
-                    }
-                }
-            }
-        }
-        return cols;
+        });
+        p.put(p.view(out), 0, output, 0, b * g.outputImageLength());
     }
 
     private void setKernelWithBias(ConvGeometry g, INDArray w, INDArray bias) {
@@ -267,9 +191,8 @@ final class GemmConvolution {
             p.put(target, oc * (k + 1), kernelValues, oc * k, k);
         }
         if (bias != null) {
-            INDArray b = p.viewableCopy(bias);
             biasValues = reuse(biasValues, outC);
-            p.get(p.view(b), 0, biasValues, 0, outC);
+            p.get(p.view(p.viewableCopy(bias)), 0, biasValues, 0, outC);
             for (int oc = 0; oc < outC; oc++) {
                 p.put(target, oc * (k + 1) + k, biasValues, oc, 1);
             }
@@ -280,22 +203,157 @@ final class GemmConvolution {
                                  INDArray inputGradientArray) {
         int b = g.batch();
         int outC = g.outChannels();
-        int oh = g.outHeight();
-        int ow = g.outWidth();
-        int pw = g.paddedWidth();
-        int wide = g.wideLength();
         int k = g.patchLength();
-        int chunk = chunkImages(g);
         int grad = outC * (k + 1);
-        gradientSum = reuse(gradientSum, grad);
-        p.fill(gradientSum, 0, grad, 0);
         INDArray w2d = w.reshape('c', outC, k);
-        if (inputGradientArray != null) {
+        boolean dx = inputGradientArray != null;
+        if (dx) {
             inputGradient = reuse(inputGradient, b * g.inputImageLength());
         }
-        for (int b0 = 0; b0 < b; b0 += chunk) {
-            int images = Math.min(chunk, b - b0);
+        int chunks = chunks(g);
+        ConvThreads.run(workers.length, part -> {
+            Worker worker = workers[part];
+            worker.startGradient(grad);
+            for (int chunk = part; chunk < chunks; chunk += workers.length) {
+                int b0 = chunk * chunkImages;
+                worker.backward(g, b0, Math.min(chunkImages, b - b0), w2d, dx);
+            }
+        });
+        gradientSum = reuse(gradientSum, grad);
+        p.fill(gradientSum, 0, grad, 0);
+        for (Worker worker : workers) {
+            p.addSum(gradientSum, new Object[] {worker.gradientSum}, 1, 0, grad);
+        }
+        Buffer kg = p.view(kernelGradient);
+        for (int oc = 0; oc < outC; oc++) {
+            p.put(kg, oc * k, gradientSum, oc * (k + 1), k);
+        }
+        if (biasGradient != null) {
+            Buffer bg = p.view(biasGradient);
+            for (int oc = 0; oc < outC; oc++) {
+                p.put(bg, oc, gradientSum, oc * (k + 1) + k, 1);
+            }
+        }
+        if (dx) {
+            p.put(p.view(inputGradientArray), 0, inputGradient, 0, b * g.inputImageLength());
+        }
+    }
+
+    private int chunks(ConvGeometry g) {
+        return (g.batch() + chunkImages - 1) / chunkImages;
+    }
+
+    /** Lays out the shared arrays and the workers for {@code g}; keeps them while the geometry stays the same. */
+    private void allocate(ConvGeometry g) {
+        if (g.equals(geometry)) {
+            return;
+        }
+        geometry = g;
+        kept = null;
+        long perImage = (long) (g.patchLength() + 1) * g.wideLength() * Float.BYTES;
+        int threads = ConvThreads.available();
+        // at least one chunk per thread, each small enough to stay in cache
+        chunkImages = (int) Math.max(1, Math.min(CHUNK_BYTES / perImage, (g.batch() + threads - 1) / threads));
+        int parts = Math.min(threads, chunks(g));
+        if (workers.length != parts) {
+            Worker[] resized = new Worker[parts];
+            for (int i = 0; i < parts; i++) {
+                resized[i] = i < workers.length ? workers[i] : new Worker();
+            }
+            workers = resized;
+        }
+        for (Worker worker : workers) {
+            worker.layOut(g, chunkImages);
+        }
+        int k = g.patchLength();
+        try (MemoryWorkspace ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
+            kernelWithBias = Nd4j.create(p.dataType(), g.outChannels(), k + 1);
+        }
+        int padded = g.batch() * g.inChannels() * g.paddedPlane();
+        paddedInput = reuse(paddedInput, padded);
+        p.fill(paddedInput, 0, padded, 0); // the zero border is never written afterwards
+    }
+
+    /** The buffers one thread works with: a chunk's im2col matrix, products and col2im scratch. */
+    private final class Worker {
+        private final INDArray[] flat = new INDArray[5];
+        private static final int COL = 0;
+        private static final int Z = 1;
+        private static final int DELTA = 2;
+        private static final int GRADIENT = 3;
+        private static final int DCOL = 4;
+        /** The chunk size (in images) the mask row of the im2col buffer is laid out for. */
+        private int maskImages = -1;
+        /** The chunk size (in images) {@link #deltaWide} is laid out for. */
+        private int deltaImages = -1;
+        private Object maskRow;
+        private Object deltaWide;
+        private Object gradientValues;
+        private Object gradientSum;
+        private Object plane;
+        private Object[] shifted = new Object[0];
+
+        void layOut(ConvGeometry g, int images) {
+            maskImages = -1;
+            deltaImages = -1;
+            matrix(COL, g.patchLength() + 1, images * g.wideLength()).assign(0); // every value must be finite
+            maskRow = reuse(maskRow, g.wideLength());
+            deltaWide = reuse(deltaWide, g.outChannels() * images * g.wideLength());
+            plane = reuse(plane, g.paddedPlane());
+            if (shifted.length < g.kernelWidth()) {
+                shifted = java.util.Arrays.copyOf(shifted, g.kernelWidth());
+            }
+            for (int i = 0; i < g.kernelWidth(); i++) {
+                shifted[i] = reuse(shifted[i], g.paddedPlane());
+            }
+        }
+
+        /** Forward pass of images {@code [b0, b0 + images)}: im2col, product, layout, activation. */
+        void forward(ConvGeometry g, int b0, int images, FusedActivation f) {
+            int outC = g.outChannels();
+            int oh = g.outHeight();
+            int ow = g.outWidth();
+            int pw = g.paddedWidth();
+            int wide = g.wideLength();
             int n = images * wide;
+            INDArray cols = im2col(g, b0, images);
+            INDArray z = matrix(Z, outC, n);
+            matmul(kernelWithBias, cols, z, false, false);
+            Buffer zs = p.view(z);
+            for (int img = 0; img < images; img++) {
+                for (int oc = 0; oc < outC; oc++) {
+                    int src = oc * n + img * wide;
+                    int dst = ((b0 + img) * outC + oc) * oh * ow;
+                    for (int y = 0; y < oh; y++) {
+                        p.get(zs, src + y * pw, output, dst + y * ow, ow);
+                    }
+                }
+            }
+            if (f != null) {
+                int from = b0 * g.outputImageLength();
+                p.activate(f, output, from, from + images * g.outputImageLength());
+            }
+        }
+
+        void startGradient(int length) {
+            gradientSum = reuse(gradientSum, length);
+            p.fill(gradientSum, 0, length, 0);
+        }
+
+        /** Backward pass of images {@code [b0, b0 + images)}: δ, weight gradient, input gradient. */
+        void backward(ConvGeometry g, int b0, int images, INDArray w2d, boolean dx) {
+            int outC = g.outChannels();
+            int oh = g.outHeight();
+            int ow = g.outWidth();
+            int pw = g.paddedWidth();
+            int wide = g.wideLength();
+            int k = g.patchLength();
+            int n = images * wide;
+            int from = b0 * g.outputImageLength();
+            if (keptActivation != null) {
+                p.multiplyByDerivative(keptActivation, deltaValues, output, from,
+                        from + images * g.outputImageLength());
+            }
             if (deltaImages != images) {
                 p.fill(deltaWide, 0, outC * n, 0); // garbage columns must be exactly 0
                 deltaImages = images;
@@ -311,113 +369,131 @@ final class GemmConvolution {
             }
             INDArray d = matrix(DELTA, outC, n);
             p.put(p.view(d), 0, deltaWide, 0, outC * n);
-            Prof.lap("b delta wide");
             INDArray cols = im2col(g, b0, images);
-            Prof.lap("b im2col");
+            int grad = outC * (k + 1);
             gradientValues = reuse(gradientValues, grad);
-            if (Boolean.getBoolean("lenetlab.dwT") && k + 1 > 4 * outC) {
-                INDArray gc = matrix(GRADIENT, k + 1, outC);
-                matmul(cols, d, gc, false, true);
-                Prof.lap("b matmul dW");
-                p.get(p.view(gc), 0, gradientValues, 0, grad);
-                transposeAdd(gradientValues, gradientSum, k + 1, outC);
+            if (k + 1 >= 8 * outC) {
+                // many kernel values per map (C3: 151 × 16): the transposed product is the faster one
+                INDArray gt = matrix(GRADIENT, k + 1, outC);
+                matmul(cols, d, gt, false, true);
+                p.get(p.view(gt), 0, gradientValues, 0, grad);
+                p.addTransposed(gradientSum, gradientValues, k + 1, outC);
             } else {
                 INDArray gc = matrix(GRADIENT, outC, k + 1);
                 matmul(d, cols, gc, false, true);
-                Prof.lap("b matmul dW");
                 p.get(p.view(gc), 0, gradientValues, 0, grad);
                 p.addSum(gradientSum, new Object[] {gradientValues}, 1, 0, grad);
             }
-            if (inputGradientArray != null) {
+            if (dx) {
                 INDArray dc = matrix(DCOL, k, n);
                 matmul(w2d, d, dc, true, false);
-                Prof.lap("b matmul dcol");
                 col2im(g, dc, b0, images);
-                Prof.lap("b col2im");
             }
         }
-        Buffer kg = p.view(kernelGradient);
-        for (int oc = 0; oc < outC; oc++) {
-            p.put(kg, oc * k, gradientSum, oc * (k + 1), k);
-        }
-        if (biasGradient != null) {
-            Buffer bg = p.view(biasGradient);
-            for (int oc = 0; oc < outC; oc++) {
-                p.put(bg, oc, gradientSum, oc * (k + 1) + k, 1);
-            }
-        }
-        if (inputGradientArray != null) {
-            p.put(p.view(inputGradientArray), 0, inputGradient, 0, b * g.inputImageLength());
-        }
-        Prof.lap("b finish");
-    }
 
-    /** {@code sum[r][c] += values[c][r]} for a {@code rows × columns} sum and its transpose. */
-    private void transposeAdd(Object values, Object sum, int rows, int columns) {
-        if (p == Precision.FLOAT) {
-            float[] v = (float[]) values;
-            float[] t = (float[]) sum;
-            for (int r = 0; r < rows; r++) {
-                for (int c = 0; c < columns; c++) {
-                    t[c * rows + r] += v[r * columns + c];
+        /**
+         * Writes the im2col matrix of images {@code [b0, b0 + images)} of the kept padded input, plus its mask.
+         *
+         * @return the {@code [K+1, images·wideLength]} matrix
+         */
+        private INDArray im2col(ConvGeometry g, int b0, int images) {
+            int c = g.inChannels();
+            int plane = g.paddedPlane();
+            int pw = g.paddedWidth();
+            int k = g.patchLength();
+            int wide = g.wideLength();
+            int n = images * wide;
+            int run = g.runLength();
+            int kh = g.kernelHeight();
+            int kw = g.kernelWidth();
+            INDArray cols = matrix(COL, k + 1, n);
+            Buffer cb = p.view(cols);
+            if (maskImages != images) {
+                // the mask row: 1 at the valid positions of each image, 0 at the garbage columns
+                p.fill(maskRow, 0, wide, 0);
+                for (int y = 0; y < g.outHeight(); y++) {
+                    p.fill(maskRow, y * pw, y * pw + g.outWidth(), 1);
                 }
-            }
-        } else {
-            double[] v = (double[]) values;
-            double[] t = (double[]) sum;
-            for (int r = 0; r < rows; r++) {
-                for (int c = 0; c < columns; c++) {
-                    t[c * rows + r] += v[r * columns + c];
+                for (int img = 0; img < images; img++) {
+                    p.put(cb, k * n + img * wide, maskRow, 0, wide);
                 }
+                maskImages = images;
             }
-        }
-    }
-
-    /** {@code dX = col2im(dcol)} for images {@code [b0, b0 + images)}: adds each tap's run back onto its plane. */
-    private void col2im(ConvGeometry g, INDArray dcolChunk, int b0, int images) {
-        int c = g.inChannels();
-        int h = g.inHeight();
-        int wd = g.inWidth();
-        int pw = g.paddedWidth();
-        int kh = g.kernelHeight();
-        int kw = g.kernelWidth();
-        int wide = g.wideLength();
-        int n = images * wide;
-        int run = g.runLength();
-        int oh = g.outHeight();
-        int planeLength = g.paddedPlane();
-        Buffer dc = p.view(dcolChunk);
-        for (int img = 0; img < images; img++) {
             for (int ch = 0; ch < c; ch++) {
-                p.fill(plane, 0, planeLength, 0);
                 for (int ky = 0; ky < kh; ky++) {
-                    int from = ky * pw;
-                    int to = (ky + oh) * pw;
                     for (int kx = 0; kx < kw; kx++) {
-                        int row = ((ch * kh + ky) * kw + kx) * n + img * wide;
-                        // the run of tap (ky, kx) lands at from + kx; clear what an earlier ky left around it
-                        p.fill(shifted[kx], from, from + kx, 0);
-                        p.get(dc, row, shifted[kx], from + kx, run);
-                        p.fill(shifted[kx], from + kx + run, to, 0);
-                    }
-                    p.addSum(plane, shifted, kw, from, to);
-                }
-                int dst = ((b0 + img) * c + ch) * h * wd;
-                if (!g.padded()) {
-                    System.arraycopy(plane, 0, inputGradient, dst, h * wd);
-                } else {
-                    for (int y = 0; y < h; y++) {
-                        System.arraycopy(plane, (y + g.padTop()) * pw + g.padLeft(), inputGradient, dst + y * wd, wd);
+                        int row = ((ch * kh + ky) * kw + kx) * n;
+                        int src = (b0 * c + ch) * plane + ky * pw + kx;
+                        for (int img = 0; img < images; img++) {
+                            p.put(cb, row + img * wide, paddedInput, src + img * c * plane, run);
+                        }
                     }
                 }
             }
+            return cols;
+        }
+
+        /** {@code dX = col2im(dcol)} for images {@code [b0, b0 + images)}: adds each tap's run onto its plane. */
+        private void col2im(ConvGeometry g, INDArray dcolChunk, int b0, int images) {
+            int c = g.inChannels();
+            int h = g.inHeight();
+            int wd = g.inWidth();
+            int pw = g.paddedWidth();
+            int kh = g.kernelHeight();
+            int kw = g.kernelWidth();
+            int wide = g.wideLength();
+            int n = images * wide;
+            int run = g.runLength();
+            int oh = g.outHeight();
+            int planeLength = g.paddedPlane();
+            Buffer dc = p.view(dcolChunk);
+            for (int img = 0; img < images; img++) {
+                for (int ch = 0; ch < c; ch++) {
+                    p.fill(plane, 0, planeLength, 0);
+                    for (int ky = 0; ky < kh; ky++) {
+                        int from = ky * pw;
+                        int to = (ky + oh) * pw;
+                        for (int kx = 0; kx < kw; kx++) {
+                            int row = ((ch * kh + ky) * kw + kx) * n + img * wide;
+                            // the run of tap (ky, kx) lands at from + kx; clear what an earlier ky left around it
+                            p.fill(shifted[kx], from, from + kx, 0);
+                            p.get(dc, row, shifted[kx], from + kx, run);
+                            p.fill(shifted[kx], from + kx + run, to, 0);
+                        }
+                        p.addSum(plane, shifted, kw, from, to);
+                    }
+                    int dst = ((b0 + img) * c + ch) * h * wd;
+                    if (!g.padded()) {
+                        System.arraycopy(plane, 0, inputGradient, dst, h * wd);
+                    } else {
+                        for (int y = 0; y < h; y++) {
+                            System.arraycopy(plane, (y + g.padTop()) * pw + g.padLeft(), inputGradient,
+                                    dst + y * wd, wd);
+                        }
+                    }
+                }
+            }
+        }
+
+        private INDArray matrix(int slot, int rows, int columns) {
+            long length = (long) rows * columns;
+            INDArray buffer = flat[slot];
+            if (buffer == null || buffer.length() < length) {
+                long capacity = buffer == null ? length : Math.max(length, buffer.length() + buffer.length() / 4);
+                try (MemoryWorkspace ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
+                    buffer = Nd4j.create(p.dataType(), capacity);
+                }
+                flat[slot] = buffer;
+            }
+            INDArray prefix = buffer.length() == length ? buffer : buffer.get(NDArrayIndex.interval(0, length));
+            return prefix.reshape('c', rows, columns);
         }
     }
 
     // ------------------------------------------------------------------------------------------- dense case
 
     private void denseForward(ConvGeometry g, INDArray x, INDArray w, INDArray bias, FusedActivation f,
-                              boolean keep, INDArray out) {
+                              INDArray out) {
         int b = g.batch();
         int outC = g.outChannels();
         INDArray out2d = out.reshape('c', b, outC);
@@ -442,75 +518,24 @@ final class GemmConvolution {
         int b = g.batch();
         int outC = g.outChannels();
         int k = g.patchLength();
-        INDArray d = nativeArray(DENSE_DELTA, (long) b * outC).reshape('c', b, outC);
-        p.put(p.view(d), 0, deltaValues, 0, b * outC);
-        matmul(d, x.reshape('c', b, k), kernelGradient.reshape('c', outC, k), true, false);
+        if (denseDelta == null || denseDelta.length() != (long) b * outC || denseDelta.dataType() != p.dataType()) {
+            try (MemoryWorkspace ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
+                denseDelta = Nd4j.create(p.dataType(), b, outC);
+            }
+        }
+        p.put(p.view(denseDelta), 0, deltaValues, 0, b * outC);
+        matmul(denseDelta, x.reshape('c', b, k), kernelGradient.reshape('c', outC, k), true, false);
         if (biasGradient != null) {
-            gradientValues = reuse(gradientValues, outC);
-            p.columnSums(deltaValues, b, outC, gradientValues);
-            p.put(p.view(biasGradient), 0, gradientValues, 0, outC);
+            gradientSum = reuse(gradientSum, outC);
+            p.columnSums(deltaValues, b, outC, gradientSum);
+            p.put(p.view(biasGradient), 0, gradientSum, 0, outC);
         }
         if (inputGradientArray != null) {
-            matmul(d, w.reshape('c', outC, k), inputGradientArray.reshape('c', b, k), false, false);
+            matmul(denseDelta, w.reshape('c', outC, k), inputGradientArray.reshape('c', b, k), false, false);
         }
     }
 
-    // ------------------------------------------------------------------------------------------- buffers
-
-    private static final int COL = 0;
-    private static final int KERNEL = 1;
-    private static final int Z = 2;
-    private static final int DELTA = 3;
-    private static final int GRADIENT = 4;
-    private static final int DCOL = 5;
-    private static final int DENSE_DELTA = 6;
-    private final INDArray[] flat = new INDArray[7];
-
-    /** Makes the arrays of a spatial pass over {@code g}; keeps them while the geometry stays the same. */
-    private void allocate(ConvGeometry g) {
-        if (g.equals(geometry)) {
-            return;
-        }
-        geometry = g;
-        kept = null;
-        maskImages = -1;
-        deltaImages = -1;
-        int k = g.patchLength();
-        int outC = g.outChannels();
-        int chunkColumns = chunkImages(g) * g.wideLength();
-        kernelWithBias = matrix(KERNEL, outC, k + 1);
-        kernelWithBias.assign(0);
-        matrix(COL, k + 1, chunkColumns).assign(0); // every value of col must be finite: it meets δ's zeros
-        int padded = g.batch() * g.inChannels() * g.paddedPlane();
-        paddedInput = reuse(paddedInput, padded);
-        p.fill(paddedInput, 0, padded, 0); // the zero border is never written afterwards
-        maskRow = reuse(maskRow, g.wideLength());
-        deltaWide = reuse(deltaWide, outC * chunkColumns);
-        plane = reuse(plane, g.paddedPlane());
-        if (shifted == null || shifted.length < g.kernelWidth()) {
-            shifted = new Object[g.kernelWidth()];
-        }
-        for (int i = 0; i < g.kernelWidth(); i++) {
-            shifted[i] = reuse(shifted[i], g.paddedPlane());
-        }
-    }
-
-    private INDArray matrix(int slot, int rows, int columns) {
-        return nativeArray(slot, (long) rows * columns).reshape('c', rows, columns);
-    }
-
-    /** A c-ordered prefix of a native buffer that only grows, allocated outside any workspace. */
-    private INDArray nativeArray(int slot, long length) {
-        INDArray buffer = flat[slot];
-        if (buffer == null || buffer.length() < length || buffer.dataType() != p.dataType()) {
-            long capacity = buffer == null ? length : Math.max(length, buffer.length() + buffer.length() / 4);
-            try (MemoryWorkspace ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
-                buffer = Nd4j.create(p.dataType(), capacity);
-            }
-            flat[slot] = buffer;
-        }
-        return buffer.length() == length ? buffer : buffer.get(NDArrayIndex.interval(0, length));
-    }
+    // ------------------------------------------------------------------------------------------- helpers
 
     private Object reuse(Object array, int length) {
         return array != null && p.length(array) >= length ? array : p.newArray(length);

@@ -64,6 +64,9 @@ abstract class Precision {
     /** {@code target[i] += Σ_j terms[j][i]} over the first {@code count} terms, for {@code i} in {@code [from, to)}. */
     abstract void addSum(Object target, Object[] terms, int count, int from, int to);
 
+    /** {@code target[c][r] += values[r][c]}: adds a {@code rows × columns} matrix to the transposed target. */
+    abstract void addTransposed(Object target, Object values, int rows, int columns);
+
     /** Adds {@code bias[c]} to each value of channel {@code c} of each row of {@code rows × channels} values. */
     abstract void addBiasPerColumn(Object values, Object bias, int rows, int channels);
 
@@ -236,6 +239,17 @@ abstract class Precision {
                 float[] t0 = (float[]) terms[j];
                 for (int i = from; i < to; i++) {
                     y[i] += t0[i];
+                }
+            }
+        }
+
+        @Override
+        void addTransposed(Object target, Object values, int rows, int columns) {
+            float[] t = (float[]) target;
+            float[] v = (float[]) values;
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < columns; c++) {
+                    t[c * rows + r] += v[r * columns + c];
                 }
             }
         }
@@ -507,6 +521,17 @@ abstract class Precision {
                 double[] t = (double[]) terms[j];
                 for (int i = from; i < to; i++) {
                     y[i] += t[i];
+                }
+            }
+        }
+
+        @Override
+        void addTransposed(Object target, Object values, int rows, int columns) {
+            double[] t = (double[]) target;
+            double[] v = (double[]) values;
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < columns; c++) {
+                    t[c * rows + r] += v[r * columns + c];
                 }
             }
         }

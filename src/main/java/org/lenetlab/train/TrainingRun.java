@@ -13,7 +13,7 @@ import java.util.function.Supplier;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.lenetlab.data.BatchIterator;
 import org.lenetlab.data.ImageDataset;
-import org.lenetlab.model.FastConvolutionLayer;
+import org.lenetlab.model.FastLayers;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -114,7 +114,7 @@ final class TrainingRun {
         net.addListeners(probe);
         try (BatchIterator batches = new BatchIterator(train, config.batchSize(), config.shuffle(), config.seed(),
                 config.augmentation().orElse(null));
-             FastConvolutionLayer.Restore inputGradients = FastConvolutionLayer.skipUnusedInputGradients(net)) {
+             FastLayers.Restore fastLayers = FastLayers.prepareForTraining(net)) {
             if (EARLY_STOPPING_FINISH.equals(finished)) {
                 stop(StopReason.EARLY_STOPPING,
                         "early stopping (at epoch " + history.size() + ", before this session)");

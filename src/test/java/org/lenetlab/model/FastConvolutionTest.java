@@ -10,7 +10,6 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import org.deeplearning4j.gradientcheck.GradientCheckUtil;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
@@ -21,7 +20,6 @@ import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
-import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
@@ -154,6 +152,91 @@ class FastConvolutionTest {
         INDArray inputGradActual = fast.calculateGradients(x, y, null, null).getSecond();
         assertClose(inputGradExpected, inputGradActual, tolerance, c.name() + ": input gradient");
         assertEquals(reference.score(), fast.score(), tolerance * 10, c.name() + ": loss");
+    }
+
+    @Test
+    void splitsLargeBatchesIntoChunksAndThreadsWithTheSameResults() {
+        Nd4j.getEnvironment().setMaxThreads(2);
+        for (Case c : List.of(CASES.get(0), CASES.get(3))) {
+            MultiLayerNetwork reference = net(c, DataType.FLOAT, false);
+            MultiLayerNetwork fast = net(c, DataType.FLOAT, true);
+            fast.setParams(reference.params().dup());
+            // 37 images: several chunks per thread, the last one shorter
+            INDArray x = Nd4j.rand(DataType.FLOAT, 37, c.channels(), c.size(), c.size()).subi(0.5);
+            INDArray y = oneHot(37, 3);
+            assertClose(reference.output(x), fast.output(x), 2e-5, c.name() + ": outputs of 37 images");
+            var expected = reference.calculateGradients(x, y, null, null);
+            var actual = fast.calculateGradients(x, y, null, null);
+            for (Map.Entry<String, INDArray> e : expected.getFirst().gradientForVariable().entrySet()) {
+                assertClose(e.getValue(), actual.getFirst().getGradientFor(e.getKey()), 2e-5,
+                        c.name() + ": gradient " + e.getKey() + " over 37 images");
+            }
+            assertClose(expected.getSecond(), actual.getSecond(), 2e-5, c.name() + ": input gradient");
+        }
+    }
+
+    @Test
+    void passesDl4jNumericalGradientCheck() {
+        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
+                .seed(12).dataType(DataType.DOUBLE).updater(new NoOp()).weightInit(WeightInit.XAVIER)
+                .list()
+                .layer(new FastConvolution.Builder(3, 3).nOut(3).activation(Activation.TANH)
+                        .convolutionMode(ConvolutionMode.Same).build())
+                .layer(new FastSubsampling.Builder(PoolingType.AVG).kernelSize(2, 2).stride(2, 2).build())
+                .layer(new FastConvolution.Builder(2, 2).nOut(4).activation(new ActivationScaledTanh()).build())
+                .layer(new FastConvolution.Builder(2, 2).nOut(5).activation(Activation.SIGMOID).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(3)
+                        .activation(Activation.SOFTMAX).build())
+                .setInputType(InputType.convolutional(6, 6, 2))
+                .build();
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        assertTrue(((FastConvolutionLayer) net.getLayer(3)).isFastPath());
+        boolean ok = GradientCheckUtil.checkGradients(new GradientCheckUtil.MLNConfig().net(net)
+                .input(Nd4j.rand(DataType.DOUBLE, 3, 2, 6, 6)).labels(oneHot(3, 3)).epsilon(1e-6)
+                .maxRelError(1e-5).minAbsoluteError(1e-9).print(GradientCheckUtil.PrintMode.FAILURES_ONLY));
+        assertTrue(ok, "backprop gradients of a same-mode, a valid and a dense-like fast convolution and a fast "
+                + "pooling layer match numerical gradients");
+    }
+
+    @Test
+    void savesAndLoadsAsFastLayers(@TempDir Path dir) throws Exception {
+        for (BuiltModel model : List.of(LeNet5.builder().seed(4).build(), KerasLeNet.builder().seed(4).build())) {
+            MultiLayerNetwork net = model.network();
+            MultiLayerConfiguration fromJson = MultiLayerConfiguration.fromJson(
+                    net.getLayerWiseConfigurations().toJson());
+            assertEquals(net.getLayerWiseConfigurations(), fromJson, model.architecture());
+            File file = dir.resolve(model.architecture() + ".zip").toFile();
+            ModelSerializer.writeModel(net, file, true);
+            MultiLayerNetwork restored = ModelSerializer.restoreMultiLayerNetwork(file, true);
+            long fastConvolutions = java.util.Arrays.stream(restored.getLayers())
+                    .filter(l -> l instanceof FastConvolutionLayer).count();
+            long fastPools = java.util.Arrays.stream(restored.getLayers())
+                    .filter(l -> l instanceof FastSubsamplingLayer).count();
+            assertEquals(model.architecture().equals("classic") ? 3 : 2, fastConvolutions, model.architecture());
+            assertEquals(2, fastPools, model.architecture());
+            INDArray x = Nd4j.rand(DataType.FLOAT, 3, 1, 28, 28);
+            assertEquals(net.output(x), restored.output(x), model.architecture());
+        }
+    }
+
+    @Test
+    void trainingSkipsTheInputGradientOfAFirstConvolutionOnlyWhileItTrains() {
+        MultiLayerNetwork lenet = LeNet5.builder().build().network();
+        FastConvolutionLayer c1 = (FastConvolutionLayer) lenet.getLayer(1); // behind the padding layer
+        FastConvolutionLayer c3 = (FastConvolutionLayer) lenet.getLayer(3);
+        MultiLayerNetwork copy = lenet.clone();
+        INDArray x = Nd4j.rand(DataType.FLOAT, 8, 1, 28, 28);
+        INDArray y = oneHot(8, 10);
+        try (FastLayers.Restore ignored = FastLayers.prepareForTraining(lenet)) {
+            assertFalse(c1.isInputGradientNeeded());
+            assertTrue(c3.isInputGradientNeeded(), "C3's input gradient trains C1");
+            lenet.fit(x, y);
+        }
+        assertTrue(c1.isInputGradientNeeded());
+        copy.fit(x, y);
+        assertEquals(copy.params(), lenet.params(), "skipping the unused gradient changes no weight");
     }
 
     private static Gradient gradient(MultiLayerNetwork net, INDArray x, INDArray y) {

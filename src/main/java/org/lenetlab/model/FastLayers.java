@@ -1,0 +1,68 @@
+package org.lenetlab.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.nativeblas.NativeOps;
+import org.nd4j.nativeblas.NativeOpsHolder;
+
+/**
+ * How a trainer gets the most out of the fast layers ({@link FastConvolution}, {@link FastSubsampling}) while it
+ * fits a network: {@link #prepareForTraining} before the first batch, {@link Restore#close()} after the last.
+ */
+public final class FastLayers {
+    private FastLayers() {
+    }
+
+    /**
+     * Prepares {@code net} for training with {@code fit} on the calling thread:
+     * <ul>
+     *   <li>switches off the input gradient of each fast convolution that has no layer with parameters before it
+     *       (LeNet-5's C1 behind its padding layer, KerasLeNet's conv1): {@code fit} never uses the gradient with
+     *       respect to the network's input, and computing it would cost as much as the layer's weight
+     *       gradient;</li>
+     *   <li>if the network has fast layers, runs the ND4J ops of this thread on one OpenMP thread: the fast layers
+     *       split each batch over threads of their own, and the remaining ops of a small network (dense layers,
+     *       loss, updater) are too small to gain from a second thread, which costs a wake-up or a spin per op.</li>
+     * </ul>
+     *
+     * @param net a network about to be trained on this thread
+     * @return undoes both when closed; close it on the same thread when training ends
+     */
+    public static Restore prepareForTraining(MultiLayerNetwork net) {
+        List<FastConvolutionLayer> switched = new ArrayList<>();
+        boolean fast = false;
+        boolean trainableBefore = false;
+        for (Layer layer : net.getLayers()) {
+            if (layer instanceof FastConvolutionLayer conv) {
+                fast |= conv.isFastPath();
+                if (!trainableBefore && conv.isInputGradientNeeded()) {
+                    conv.setInputGradientNeeded(false);
+                    switched.add(conv);
+                }
+            }
+            fast |= layer instanceof FastSubsamplingLayer pool && pool.isFastPath();
+            trainableBefore |= layer.numParams() > 0;
+        }
+        NativeOps ops = fast ? NativeOpsHolder.getInstance().getDeviceNativeOps() : null;
+        int ompThreads = fast ? ops.ompGetMaxThreads() : 0;
+        if (fast) {
+            ops.setOmpNumThreads(1);
+        }
+        return () -> {
+            switched.forEach(conv -> conv.setInputGradientNeeded(true));
+            if (ops != null) {
+                ops.setOmpNumThreads(ompThreads);
+            }
+        };
+    }
+
+    /** Undoes {@link #prepareForTraining}. */
+    @FunctionalInterface
+    public interface Restore extends AutoCloseable {
+        @Override
+        void close();
+    }
+}
