@@ -25,6 +25,9 @@ final class CellContext {
 
     /** @return the cell whose output the calling thread produces, or {@code null} if none */
     static CellContext current() {
+        if (CellOutput.delivering()) {
+            return null; // a sink printing while it receives a cell's output writes to the real streams
+        }
         CellContext own = INHERITED.get();
         if (own != null && !own.finished) {
             return own;

@@ -20,10 +20,12 @@ final class CellOutput {
     private static final int MAX_PENDING_CHARS = 16_384;
     private static final Logger LOG = LoggerFactory.getLogger(CellOutput.class);
     private static final ScheduledExecutorService FLUSHER = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "lenetlab-output-flusher");
+        Thread t = new Thread(null, r, "lenetlab-output-flusher", 0, false); // belongs to no cell
         t.setDaemon(true);
         return t;
     });
+    /** Set while a thread hands output to a sink: what the sink itself prints must not come back into a cell. */
+    private static final ThreadLocal<Boolean> DELIVERING = ThreadLocal.withInitial(() -> false);
 
     private final OutputSink sink;
     private final StringBuilder pending = new StringBuilder();
@@ -58,20 +60,12 @@ final class CellOutput {
 
     synchronized void display(DisplayData data) {
         flushLocked();
-        try {
-            sink.display(data);
-        } catch (RuntimeException e) {
-            LOG.warn("could not deliver a display: {}", e.toString());
-        }
+        deliver(() -> sink.display(data), "a display");
     }
 
     synchronized void updateDisplay(DisplayData data) {
         flushLocked();
-        try {
-            sink.updateDisplay(data);
-        } catch (RuntimeException e) {
-            LOG.warn("could not deliver a display update: {}", e.toString());
-        }
+        deliver(() -> sink.updateDisplay(data), "a display update");
     }
 
     private void flushLocked() {
@@ -79,11 +73,24 @@ final class CellOutput {
             return;
         }
         String text = pending.toString();
+        OutputSink.Stream stream = pendingStream;
         pending.setLength(0);
+        deliver(() -> sink.stream(stream, text), "cell output");
+    }
+
+    private static void deliver(Runnable call, String what) {
+        DELIVERING.set(true);
         try {
-            sink.stream(pendingStream, text);
+            call.run();
         } catch (RuntimeException e) {
-            LOG.warn("could not deliver cell output: {}", e.toString());
+            LOG.warn("could not deliver {}: {}", what, e.toString());
+        } finally {
+            DELIVERING.set(false);
         }
+    }
+
+    /** @return whether the calling thread is handing output to a sink right now */
+    static boolean delivering() {
+        return DELIVERING.get();
     }
 }

@@ -277,6 +277,7 @@ final class GemmConvolution {
     /** The buffers one thread works with: a chunk's im2col matrix, products and col2im scratch. */
     private final class Worker {
         private final INDArray[] flat = new INDArray[5];
+        private final INDArray[] views = new INDArray[5];
         private static final int COL = 0;
         private static final int Z = 1;
         private static final int DELTA = 2;
@@ -475,7 +476,12 @@ final class GemmConvolution {
             }
         }
 
+        /** A {@code rows × columns} c-ordered matrix at the start of the slot's buffer (made once per shape). */
         private INDArray matrix(int slot, int rows, int columns) {
+            INDArray cached = views[slot];
+            if (cached != null && cached.rows() == rows && cached.columns() == columns) {
+                return cached;
+            }
             long length = (long) rows * columns;
             INDArray buffer = flat[slot];
             if (buffer == null || buffer.length() < length) {
@@ -486,7 +492,8 @@ final class GemmConvolution {
                 flat[slot] = buffer;
             }
             INDArray prefix = buffer.length() == length ? buffer : buffer.get(NDArrayIndex.interval(0, length));
-            return prefix.reshape('c', rows, columns);
+            views[slot] = prefix.reshape('c', rows, columns);
+            return views[slot];
         }
     }
 

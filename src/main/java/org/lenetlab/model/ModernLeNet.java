@@ -10,12 +10,10 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
-import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
-import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.learning.config.Adam;
@@ -337,13 +335,13 @@ public final class ModernLeNet extends LeNetBuilder<ModernLeNet> {
         int block = 0;
         for (int i = 0; i < convBlocks; i++) {
             block++;
-            layers.layer(new ConvolutionLayer.Builder(kernelSize, kernelSize).name("conv" + block)
+            layers.layer(new FastConvolution.Builder(kernelSize, kernelSize).name("conv" + block)
                     .nOut(convFilters[i]).convolutionMode(convMode)
                     .activation(norm[i] ? Activation.IDENTITY : activation).build());
             if (norm[i]) {
                 layers.layer(new BatchNormalization.Builder().name("bn" + block).activation(activation).build());
             }
-            layers.layer(new SubsamplingLayer.Builder(PoolingType.MAX).name("pool" + block).kernelSize(2, 2)
+            layers.layer(new FastSubsampling.Builder(PoolingType.MAX).name("pool" + block).kernelSize(2, 2)
                     .stride(2, 2).convolutionMode(ConvolutionMode.Truncate).build());
             if (drop[block - 1] > 0) {
                 layers.layer(new DropoutLayer.Builder(1 - drop[block - 1]).name("drop" + block).build());

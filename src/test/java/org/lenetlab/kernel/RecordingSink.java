@@ -7,7 +7,7 @@ import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
 
 /** An {@link OutputSink} that remembers everything, with the time each piece arrived. */
-final class RecordingSink implements OutputSink {
+class RecordingSink implements OutputSink {
     /** One thing the cell sent. */
     record Event(String kind, OutputSink.Stream stream, String text, DisplayData data, long nanos) {
     }

@@ -73,6 +73,20 @@ class StreamsTest {
     }
 
     @Test
+    void aSinkThatPrintsDoesNotFeedItself() {
+        RecordingSink sink = new RecordingSink() {
+            @Override
+            public synchronized void stream(Stream stream, String text) {
+                super.stream(stream, text);
+                System.out.println("[sink echo] " + text.strip()); // e.g. a runner echoing to its terminal
+            }
+        };
+        CellOutcome out = session.execute("System.out.println(\"once\");", sink);
+        assertTrue(out.ok());
+        assertEquals("once\n", sink.stdout());
+    }
+
+    @Test
     void unicodeSurvivesTheByteToTextRoute() {
         RecordingSink sink = new RecordingSink();
         session.execute("System.out.println(\"Größe → 28×28 ✓\");", sink);
