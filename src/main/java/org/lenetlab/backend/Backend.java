@@ -21,7 +21,10 @@ import java.util.Optional;
  *   <li>makes idle OpenMP threads sleep instead of spinning ({@value #OMP_WAIT_POLICY}{@code =passive}, unless the
  *       environment sets it): with the default, a thread that finishes its share of an op spins for
  *       milliseconds waiting for the others, and on a laptop or a shared machine whose other cores are busy that
- *       made two threads slower than one.</li>
+ *       made two threads slower than one;</li>
+ *   <li>stops JavaCPP from reading the process's resident size on every native allocation
+ *       ({@value #MAX_PHYSICAL_BYTES_PROPERTY}{@code =0}, unless set): ND4J allocates per op, and that check alone
+ *       took a tenth of a LeNet-5 epoch. The heap-sized cap on native memory ({@code maxBytes}) stays.</li>
  * </ul>
  * The result is visible in {@link #report()}.
  */
@@ -30,6 +33,8 @@ public final class Backend {
     public static final String HELPERS_DISABLE_PROPERTY = "org.eclipse.deeplearning4j.helpers.disable";
     /** OpenMP's setting for what idle threads do: {@code active} (spin) or {@code passive} (sleep). */
     public static final String OMP_WAIT_POLICY = "OMP_WAIT_POLICY";
+    /** JavaCPP's cap on the process's resident memory; {@code 0} (our default) turns the per-allocation check off. */
+    public static final String MAX_PHYSICAL_BYTES_PROPERTY = "org.bytedeco.javacpp.maxPhysicalBytes";
     /** JavaCPP's choice among native builds (classifier suffixes such as {@code -onednn-avx2}). */
     public static final String PLATFORM_EXTENSION_PROPERTY = "org.bytedeco.javacpp.platform.extension";
 
@@ -56,6 +61,10 @@ public final class Backend {
         }
         if (System.getProperty(HELPERS_DISABLE_PROPERTY) == null) {
             System.setProperty(HELPERS_DISABLE_PROPERTY, "false");
+        }
+        if (System.getProperty(MAX_PHYSICAL_BYTES_PROPERTY) == null) {
+            // JavaCPP otherwise reads the process's resident size on every native allocation (10 % of an epoch)
+            System.setProperty(MAX_PHYSICAL_BYTES_PROPERTY, "0");
         }
         if (System.getenv(OMP_WAIT_POLICY) == null) {
             setNativeEnvironment(OMP_WAIT_POLICY, "passive"); // read by the OpenMP runtime when the natives load
