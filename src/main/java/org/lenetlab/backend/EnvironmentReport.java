@@ -63,7 +63,7 @@ public record EnvironmentReport(String backend, String nativeBuild, boolean oneD
         Map<String, String> m = new LinkedHashMap<>();
         m.put("backend", backend);
         m.put("natives", nativeBuild);
-        m.put("oneDNN", oneDnnLayers ? "on (conv/pool/batch-norm layers use oneDNN)"
+        m.put("oneDNN", oneDnnLayers ? "on (DL4J's conv/pool/batch-norm layers use oneDNN)"
                 : oneDnnAvailable ? "off (built in, layer helpers disabled)" : "off (natives built without oneDNN)");
         m.put("threads", ompThreads + " OpenMP, BLAS " + blas);
         m.put("CPU", cpu + (avx2 ? " (AVX2)" : " (no AVX2)"));

@@ -15,6 +15,7 @@ import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.Completeness;
 import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
+import jdk.jshell.VarSnippet;
 
 /**
  * The Java side of a session: one JShell whose snippets run through a {@link CellExecutionControl}. Runs a piece of
@@ -142,6 +143,12 @@ final class JavaEvaluator implements AutoCloseable {
         boolean expression = snippet.kind() == Snippet.Kind.EXPRESSION
                 || snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND;
         Object value = control.takeValue(main.value());
+        if (snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
+            // JShell keeps an expression's value as a variable $N and imports every such variable into each later
+            // snippet, so without this each cell compiles a little slower than the one before (33 ms for 1+1 at
+            // first, 48 ms 200 cells later). A notebook never shows these names: the value is the cell's result.
+            shell.drop(snippet);
+        }
         return expression ? Result.value(value) : Result.NONE;
     }
 
@@ -166,6 +173,11 @@ final class JavaEvaluator implements AutoCloseable {
             }
         }
         return null;
+    }
+
+    /** @return the names of the session's active variables */
+    synchronized List<String> variables() {
+        return shell.variables().map(VarSnippet::name).toList();
     }
 
     /** Adds class path entries for compilation and loading. */

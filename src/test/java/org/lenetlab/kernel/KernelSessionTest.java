@@ -37,6 +37,18 @@ class KernelSessionTest {
     }
 
     @Test
+    void expressionValuesDoNotPileUpAsVariables() {
+        for (int i = 0; i < 5; i++) {
+            assertTrue(run("40 + " + i, new RecordingSink()).ok());
+        }
+        assertTrue(run("int kept = 1;", new RecordingSink()).ok());
+        // JShell would keep $1, $2, ... and compile every later cell against all of them
+        assertEquals(java.util.List.of(), session.evaluator().variables().stream().filter(v -> v.startsWith("$"))
+                .toList());
+        assertTrue(session.evaluator().variables().contains("kept"));
+    }
+
+    @Test
     void statementsHaveNoResult() {
         CellOutcome out = run("int unused = 5;", new RecordingSink());
         assertTrue(out.ok());
