@@ -1,6 +1,8 @@
 package org.lenetlab.notebook;
 
 import java.io.PrintStream;
+import java.util.HashMap;
+import java.util.Map;
 
 import org.lenetlab.kernel.OutputSink.Stream;
 
@@ -19,6 +21,8 @@ final class ConsoleEcho {
     private boolean atLineStart = true;
     /** A "running" line is on screen, to be overwritten by the cell's final line if nothing came between. */
     private boolean runningLineShown;
+    /** For each updatable display (live training progress), how many of its finished lines are on screen. */
+    private final Map<String, Integer> displayLinesShown = new HashMap<>();
     /** Set while this thread echoes: if the console were itself routed back into the cell, stop the loop. */
     private final ThreadLocal<Boolean> echoing = ThreadLocal.withInitial(() -> false);
 
@@ -71,6 +75,34 @@ final class ConsoleEcho {
         } finally {
             echoing.set(false);
         }
+    }
+
+    /**
+     * Echoes the finished lines of a display that is updated in place, such as the live training progress: a
+     * display's text is its finished lines (one per epoch) and a last line that keeps changing (the running
+     * batch). Each finished line is shown once, when it first appears, so that a long full-profile training cell
+     * shows its epochs on the console as they end; the changing line is not shown.
+     *
+     * @param displayId the display's id
+     * @param plainText its current plain-text rendering
+     */
+    synchronized void updatableDisplay(String displayId, String plainText) {
+        int lastBreak = plainText.lastIndexOf('\n');
+        if (lastBreak < 0) {
+            displayLinesShown.putIfAbsent(displayId, 0);
+            return;
+        }
+        String[] finished = plainText.substring(0, lastBreak).split("\n", -1);
+        int shown = displayLinesShown.getOrDefault(displayId, 0);
+        if (finished.length <= shown) {
+            return;
+        }
+        StringBuilder fresh = new StringBuilder();
+        for (int i = shown; i < finished.length; i++) {
+            fresh.append(finished[i]).append('\n');
+        }
+        displayLinesShown.put(displayId, finished.length);
+        stream(Stream.STDOUT, fresh.toString());
     }
 
     synchronized void line(String text) {

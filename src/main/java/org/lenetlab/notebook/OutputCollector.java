@@ -73,6 +73,9 @@ final class OutputCollector implements OutputSink {
         List<Output> cell = outputs.get(current);
         cell.add(new DisplayOutput(rendering.data(), rendering.metadata()));
         remember(rendering.displayId(), new Location(current, cell.size() - 1));
+        if (rendering.displayId() != null) {
+            echo.updatableDisplay(rendering.displayId(), rendering.plainText());
+        }
     }
 
     @Override
@@ -88,6 +91,9 @@ final class OutputCollector implements OutputSink {
             cell.set(location.output(), replaced instanceof ExecuteResultOutput result
                     ? new ExecuteResultOutput(result.executionCount(), rendering.data(), rendering.metadata())
                     : new DisplayOutput(rendering.data(), rendering.metadata()));
+        }
+        if (displays.containsKey(rendering.displayId())) {
+            echo.updatableDisplay(rendering.displayId(), rendering.plainText());
         }
     }
 

@@ -234,4 +234,20 @@ class NotebookRunnerTest {
         assertEquals(3, quietText.lines().count(), quietText);
         assertTrue(quietText.lines().allMatch(line -> line.startsWith("  [")), "only the cell lines:\n" + quietText);
     }
+
+    @Test
+    void theConsoleShowsEachFinishedLineOfALiveProgressDisplayOnce() {
+        Notebook notebook = notebook(Cell.code("show p Epoch 1/2 batch 1\nupdate p Epoch 1/2 batch 9\n"
+                + "update p Epoch 1/2 done\\nEpoch 2/2 batch 1\nupdate p Epoch 1/2 done\\nEpoch 2/2 batch 9\n"
+                + "update p Epoch 1/2 done\\nEpoch 2/2 done\\nTraining completed\n"
+                + "update q not shown: never displayed\\nat all\nshow - a chart\\nwith two lines"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        NotebookResult result = runner().console(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(out, true, StandardCharsets.UTF_8), false).build().run(notebook, "p.ipynb");
+        String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
+        assertEquals(List.of("Epoch 1/2 done", "Epoch 2/2 done"), List.of(lines).subList(0, 2));
+        assertTrue(lines[2].startsWith("  [ 1/1]"), lines[2]);
+        assertEquals(3, lines.length, out.toString(StandardCharsets.UTF_8));
+        assertEquals(RunStatus.PASSED, result.status());
+    }
 }

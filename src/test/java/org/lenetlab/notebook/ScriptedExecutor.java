@@ -18,10 +18,10 @@ import org.lenetlab.kernel.OutputSink.Stream;
  * <pre>
  * out TEXT            stdout TEXT + newline ("\r" in TEXT is a carriage return; "raw TEXT" prints without newline)
  * err TEXT            stderr TEXT + newline
- * show ID TEXT        display text/plain TEXT with display id ID ("-" for none)
+ * show ID TEXT        display text/plain TEXT with display id ID ("-" for none; "\n" in TEXT is a line break)
  * html TEXT           display text/html TEXT
  * png BASE64          display image/png with width metadata 28
- * update ID TEXT      update display ID to TEXT
+ * update ID TEXT      update display ID to TEXT ("\n" as in show)
  * value TEXT          the cell's value (text/plain)
  * fail NAME MESSAGE   the cell fails
  * block               wait until interrupted, then fail with Interrupted
@@ -55,12 +55,13 @@ public final class ScriptedExecutor implements CellExecutor {
         for (String line : source.split("\n")) {
             String[] words = line.strip().split(" ", 2);
             String arg = words.length > 1 ? words[1].replace("\\r", "\r") : "";
+            String text = arg.replace("\\n", "\n");
             switch (words[0]) {
                 case "out" -> sink.stream(Stream.STDOUT, arg + "\n");
                 case "raw" -> sink.stream(Stream.STDOUT, arg);
                 case "err" -> sink.stream(Stream.STDERR, arg + "\n");
                 case "show" -> {
-                    String[] idText = arg.split(" ", 2);
+                    String[] idText = text.split(" ", 2);
                     DisplayData data = new DisplayData(idText[1]);
                     if (!idText[0].equals("-")) {
                         data.setDisplayId(idText[0]);
@@ -79,7 +80,7 @@ public final class ScriptedExecutor implements CellExecutor {
                     sink.display(data);
                 }
                 case "update" -> {
-                    String[] idText = arg.split(" ", 2);
+                    String[] idText = text.split(" ", 2);
                     DisplayData data = new DisplayData(idText[1]);
                     data.setDisplayId(idText[0]);
                     sink.updateDisplay(data);
