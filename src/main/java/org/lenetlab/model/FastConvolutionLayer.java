@@ -83,6 +83,11 @@ public class FastConvolutionLayer extends ConvolutionLayer {
         return inputGradientNeeded;
     }
 
+    /** @return whether batch-sized arrays are held strongly between calls (see {@link ParkedArrays}) */
+    boolean holdsBatchArrays() {
+        return engine != null && engine.holdsBatchArrays();
+    }
+
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
         if (!fastPath) {

@@ -32,6 +32,8 @@ public class FastSubsamplingLayer extends SubsamplingLayer {
     private transient int[] argmax;
     /** The input whose pooling positions {@link #argmax} holds. */
     private transient INDArray keptInput;
+    /** The batch-sized arrays between calls (see {@link ParkedArrays}). */
+    private final transient ParkedArrays idle = new ParkedArrays();
 
     /**
      * @param conf     the layer's configuration (its layer is a {@link FastSubsampling})
@@ -69,6 +71,7 @@ public class FastSubsamplingLayer extends SubsamplingLayer {
         int inLength = planes * s[2] * s[3];
         int outLength = planes * s[4] * s[5];
         INDArray x = precision.viewableCopy(input);
+        unpark();
         in = reuse(in, inLength);
         out = reuse(out, outLength);
         if (max && (argmax == null || argmax.length < outLength)) {
@@ -82,6 +85,9 @@ public class FastSubsamplingLayer extends SubsamplingLayer {
                 new long[] {s[0], s[1], s[4], s[5]}, 'c');
         precision.put(precision.view(output), 0, out, 0, outLength);
         keptInput = training ? input : null;
+        if (!training) {
+            park();
+        }
         return output;
     }
 
@@ -105,6 +111,7 @@ public class FastSubsamplingLayer extends SubsamplingLayer {
                     layerConf().getLayerName(), Arrays.toString(epsilon.shape()), s[0], s[1], s[4], s[5], layerId()));
         }
         INDArray eps = precision.viewableCopy(epsilon);
+        unpark();
         out = reuse(out, outLength);
         in = reuse(in, inLength);
         precision.get(precision.view(eps), 0, out, 0, outLength);
@@ -114,6 +121,7 @@ public class FastSubsamplingLayer extends SubsamplingLayer {
         INDArray epsNext = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, input.shape(), 'c');
         precision.put(precision.view(epsNext), 0, in, 0, inLength);
         keptInput = null;
+        park();
         return new Pair<>(new DefaultGradient(), epsNext);
     }
 
@@ -148,6 +156,28 @@ public class FastSubsamplingLayer extends SubsamplingLayer {
         }
         return new int[] {(int) x.size(0), (int) x.size(1), h, w, (h - k[0]) / stride[0] + 1,
                 (w - k[1]) / stride[1] + 1};
+    }
+
+    /** Parks the batch-sized arrays until the next call; the pooling positions too, once no backprop needs them. */
+    private void park() {
+        idle.park(in, out, argmax);
+        in = null;
+        out = null;
+        argmax = null;
+    }
+
+    private void unpark() {
+        Object[] a = idle.take();
+        if (a != null) {
+            in = a[0];
+            out = a[1];
+            argmax = (int[]) a[2];
+        }
+    }
+
+    /** @return whether batch-sized arrays are held strongly between calls (never after a finished call) */
+    boolean holdsBatchArrays() {
+        return in != null || out != null || argmax != null;
     }
 
     private Object reuse(Object array, int length) {

@@ -56,6 +56,8 @@ final class GemmConvolution {
     /** The forward state kept for backprop is from a pass over this geometry; null when nothing is kept. */
     private ConvGeometry kept;
     private FusedActivation keptActivation;
+    /** The batch-sized arrays between calls (see {@link ParkedArrays}). */
+    private final ParkedArrays idle = new ParkedArrays();
 
     /** @param precision the element type the network computes in */
     GemmConvolution(Precision precision) {
@@ -80,6 +82,7 @@ final class GemmConvolution {
     void forward(ConvGeometry g, INDArray input, INDArray kernel, INDArray bias, FusedActivation f, boolean keep,
                  INDArray out) {
         kept = null;
+        unpark();
         INDArray x = p.viewableCopy(input);
         INDArray w = p.viewableCopy(kernel);
         if (g.isDense()) {
@@ -90,6 +93,8 @@ final class GemmConvolution {
         if (keep) {
             kept = g;
             keptActivation = f;
+        } else {
+            park();
         }
     }
 
@@ -141,6 +146,38 @@ final class GemmConvolution {
         } else {
             spatialBackward(g, w, kernelGradient, biasGradient, inputGradient);
         }
+        park();
+    }
+
+    /** Parks the batch-sized arrays until the next call (the state a backward pass needs is not parked). */
+    private void park() {
+        idle.park(paddedInput, output, deltaValues, inputGradient, gradientSum);
+        paddedInput = null;
+        output = null;
+        deltaValues = null;
+        inputGradient = null;
+        gradientSum = null;
+    }
+
+    private void unpark() {
+        Object[] a = idle.take();
+        if (a == null) {
+            if (paddedInput == null) {
+                geometry = null; // collected (or never allocated): lay everything out again, zero border included
+            }
+            return;
+        }
+        paddedInput = a[0];
+        output = a[1];
+        deltaValues = a[2];
+        inputGradient = a[3];
+        gradientSum = a[4];
+    }
+
+    /** @return whether batch-sized arrays are held strongly between calls (never after a finished call) */
+    boolean holdsBatchArrays() {
+        return paddedInput != null || output != null || deltaValues != null || inputGradient != null
+                || gradientSum != null;
     }
 
     // ------------------------------------------------------------------------------------------- spatial case

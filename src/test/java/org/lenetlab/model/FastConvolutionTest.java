@@ -155,6 +155,33 @@ class FastConvolutionTest {
     }
 
     @Test
+    void keepsNoBatchSizedArraysAfterACallAndComputesTheSameAfterwards() {
+        // a notebook keeps many trained networks; their layers must not hold on to evaluation-sized arrays
+        MultiLayerNetwork used = KerasLeNet.builder().input(new InputShape(12, 12, 1)).numClasses(3).seed(3).build()
+                .network();
+        MultiLayerNetwork fresh = KerasLeNet.builder().input(new InputShape(12, 12, 1)).numClasses(3).seed(3).build()
+                .network();
+        INDArray big = Nd4j.rand(DataType.FLOAT, 300, 1, 12, 12);
+        INDArray out = used.output(big, false);
+        assertEquals(300, out.size(0));
+        INDArray x = Nd4j.rand(DataType.FLOAT, 7, 1, 12, 12);
+        INDArray y = oneHot(7, 3);
+        Gradient afterParking = gradient(used, x, y);
+        for (org.deeplearning4j.nn.api.Layer layer : used.getLayers()) {
+            if (layer instanceof FastConvolutionLayer conv) {
+                assertFalse(conv.holdsBatchArrays(), "after backprop: " + layer.conf().getLayer().getLayerName());
+            } else if (layer instanceof FastSubsamplingLayer pool) {
+                assertFalse(pool.holdsBatchArrays(), "after backprop: " + layer.conf().getLayer().getLayerName());
+            }
+        }
+        Gradient expected = gradient(fresh, x, y);
+        for (Map.Entry<String, INDArray> e : expected.gradientForVariable().entrySet()) {
+            assertClose(e.getValue(), afterParking.getGradientFor(e.getKey()), 1e-6, "gradient " + e.getKey());
+        }
+        assertClose(fresh.output(big, false), used.output(big, false), 1e-6, "outputs after parking");
+    }
+
+    @Test
     void splitsLargeBatchesIntoChunksAndThreadsWithTheSameResults() {
         Nd4j.getEnvironment().setMaxThreads(2);
         for (Case c : List.of(CASES.get(0), CASES.get(3))) {
