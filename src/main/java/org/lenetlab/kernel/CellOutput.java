@@ -18,14 +18,18 @@ import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 final class CellOutput {
     static final long FLUSH_DELAY_MS = 20;
     private static final int MAX_PENDING_CHARS = 16_384;
+    /**
+     * Set while a thread hands output to a sink: what the sink itself prints must not come back into a cell.
+     * Initialised before {@link #LOG}: looking up a logger can print (SLF4J's "no provider" warning), and printing
+     * asks {@link #delivering()}.
+     */
+    private static final ThreadLocal<Boolean> DELIVERING = ThreadLocal.withInitial(() -> false);
     private static final Logger LOG = LoggerFactory.getLogger(CellOutput.class);
     private static final ScheduledExecutorService FLUSHER = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(null, r, "lenetlab-output-flusher", 0, false); // belongs to no cell
         t.setDaemon(true);
         return t;
     });
-    /** Set while a thread hands output to a sink: what the sink itself prints must not come back into a cell. */
-    private static final ThreadLocal<Boolean> DELIVERING = ThreadLocal.withInitial(() -> false);
 
     private final OutputSink sink;
     private final StringBuilder pending = new StringBuilder();
