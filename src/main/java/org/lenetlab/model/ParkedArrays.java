@@ -28,9 +28,4 @@ final class ParkedArrays {
         parked = null;
         return arrays;
     }
-
-    /** @return whether arrays are parked and still there */
-    boolean holds() {
-        return parked != null && parked.get() != null;
-    }
 }
