@@ -1,5 +1,8 @@
 package org.lenetlab.bench;
 
+import static org.lenetlab.bench.ResultFields.number;
+import static org.lenetlab.bench.ResultFields.text;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -122,21 +125,5 @@ public record AccuracyRun(String engine, String arch, int threads, double target
                 reached() ? "reached" : "NOT reached", epochs(), epochs() == 1 ? "" : "s", seconds, trainSeconds,
                 accuracies.stream().map(a -> String.format(Locale.ROOT, "%.2f", 100 * a))
                         .collect(Collectors.joining(" ")));
-    }
-
-    private static String text(JsonNode node, String key, String origin) {
-        JsonNode v = node.get(key);
-        if (v == null || !v.isTextual()) {
-            throw new IllegalArgumentException(origin + ": result line has no text field '" + key + "'");
-        }
-        return v.asText();
-    }
-
-    private static Number number(JsonNode node, String key, String origin) {
-        JsonNode v = node.get(key);
-        if (v == null || !v.isNumber()) {
-            throw new IllegalArgumentException(origin + ": result line has no number field '" + key + "'");
-        }
-        return v.numberValue();
     }
 }

@@ -1,5 +1,8 @@
 package org.lenetlab.bench;
 
+import static org.lenetlab.bench.ResultFields.number;
+import static org.lenetlab.bench.ResultFields.text;
+
 import java.util.Locale;
 
 import org.nd4j.shade.jackson.core.JsonProcessingException;
@@ -124,21 +127,5 @@ public record EpochMeasurement(String engine, String arch, int threads, int imag
                 engine, threads, threads == 1 ? "" : "s", seconds, imagesPerSecond(), peakRssBytes >> 20, loss);
         return hasEvaluation() ? epoch + String.format(Locale.ROOT, "; test %,d images in %.2f s, accuracy %.2f %%",
                 evalImages, evalSeconds, 100 * testAccuracy) : epoch;
-    }
-
-    private static String text(JsonNode node, String key, String origin) {
-        JsonNode v = node.get(key);
-        if (v == null || !v.isTextual()) {
-            throw new IllegalArgumentException(origin + ": result line has no text field '" + key + "'");
-        }
-        return v.asText();
-    }
-
-    private static Number number(JsonNode node, String key, String origin) {
-        JsonNode v = node.get(key);
-        if (v == null || !v.isNumber()) {
-            throw new IllegalArgumentException(origin + ": result line has no number field '" + key + "'");
-        }
-        return v.numberValue();
     }
 }
