@@ -23,8 +23,6 @@ final class ConsoleEcho {
     private boolean runningLineShown;
     /** For each updatable display (live training progress), how many of its finished lines are on screen. */
     private final Map<String, Integer> displayLinesShown = new HashMap<>();
-    /** Set while this thread echoes: if the console were itself routed back into the cell, stop the loop. */
-    private final ThreadLocal<Boolean> echoing = ThreadLocal.withInitial(() -> false);
 
     /**
      * @param out   the console's standard output (captured before any session redirects {@code System.out})
@@ -54,26 +52,22 @@ final class ConsoleEcho {
     }
 
     synchronized void stream(Stream stream, String text) {
-        if (quiet || out == null || text.isEmpty() || echoing.get()) {
+        // (what this prints cannot come back here: the kernel routes a sink's own printing to the real streams)
+        if (quiet || out == null || text.isEmpty()) {
             return;
         }
-        echoing.set(true);
-        try {
-            if (runningLineShown) {
-                out.println();
-                runningLineShown = false;
-                atLineStart = true;
-            }
-            if (stream == Stream.STDOUT) {
-                out.print(text);
-                out.flush();
-                atLineStart = text.endsWith("\n");
-            } else {
-                err.print(text);
-                err.flush();
-            }
-        } finally {
-            echoing.set(false);
+        if (runningLineShown) {
+            out.println();
+            runningLineShown = false;
+            atLineStart = true;
+        }
+        if (stream == Stream.STDOUT) {
+            out.print(text);
+            out.flush();
+            atLineStart = text.endsWith("\n");
+        } else {
+            err.print(text);
+            err.flush();
         }
     }
 
