@@ -184,6 +184,10 @@ final class ErrorReports {
             if (lastSnippetFrame >= 0 ? i > lastSnippetFrame : isMachinery(f)) {
                 continue;
             }
+            if (f.getClassName().equals(CellValue.class.getName())) {
+                i++; // CellValue.of and the statement calling it: the user wrote only the expression (shown above)
+                continue;
+            }
             trace.add("\tat " + frame(f, origins));
         }
     }
@@ -207,7 +211,8 @@ final class ErrorReports {
         String where = origin == null ? "snippet " + f.getFileName() + " line " + f.getLineNumber()
                 : origin.at(f.getLineNumber());
         String type = className(f.getClassName());
-        String method = f.getMethodName();
+        // the lambda JavaEvaluator.asValueStatement wraps an expression in: its frame is the cell's line
+        String method = f.getMethodName().startsWith("lambda$do_it$") ? "" : f.getMethodName();
         String name = type.isEmpty() ? method : method.isEmpty() ? type : type + "." + method;
         return name.isEmpty() ? where : name + " (" + where + ")";
     }

@@ -51,6 +51,7 @@ final class JavaEvaluator implements AutoCloseable {
         this.control = control;
         this.shell = JShell.builder()
                 .executionEngine(control.provider(), Map.of())
+                .fileManager(ReplPackageFileManager::new)
                 .compilerOptions(compilerOptions.toArray(String[]::new))
                 .build();
         this.analysis = shell.sourceCodeAnalysis();
@@ -106,13 +107,12 @@ final class JavaEvaluator implements AutoCloseable {
 
     private Result evalSnippet(String source, String cellSource, int snippetStart, CellContext cell,
                                StringBuilder notes) {
-        List<SnippetEvent> events = shell.eval(source);
-        SnippetEvent main = null;
-        for (SnippetEvent e : events) {
-            if (e.causeSnippet() == null) {
-                main = e;
-                break;
-            }
+        boolean asStatement = ExpressionShape.isExpression(source);
+        SnippetEvent main = asStatement ? mainEvent(shell.eval(asValueStatement(source))) : null;
+        if (main == null || main.status() == Snippet.Status.REJECTED) {
+            // not an expression after all, or one javac rejects: JShell's own way, with its own diagnostics
+            asStatement = false;
+            main = mainEvent(shell.eval(source));
         }
         if (main == null) {
             return Result.NONE;
@@ -140,6 +140,9 @@ final class JavaEvaluator implements AutoCloseable {
             default:
                 break;
         }
+        if (asStatement) {
+            return CellValue.take();
+        }
         boolean expression = snippet.kind() == Snippet.Kind.EXPRESSION
                 || snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND;
         Object value = control.takeValue(main.value());
@@ -150,6 +153,27 @@ final class JavaEvaluator implements AutoCloseable {
             shell.drop(snippet);
         }
         return expression ? Result.value(value) : Result.NONE;
+    }
+
+    private static SnippetEvent mainEvent(List<SnippetEvent> events) {
+        for (SnippetEvent e : events) {
+            if (e.causeSnippet() == null) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * @return the expression as one statement handing its value to {@link CellValue}: one javac compilation fewer
+     *         than JShell's way for expressions. Same lines (a trailing line comment stays a comment).
+     */
+    static String asValueStatement(String expression) {
+        String e = expression.stripTrailing();
+        if (e.endsWith(";")) {
+            e = e.substring(0, e.length() - 1);
+        }
+        return "{ " + CellValue.class.getName() + ".of(() -> " + e + "\n); }";
     }
 
     private static int leadingBlankLength(String source) {

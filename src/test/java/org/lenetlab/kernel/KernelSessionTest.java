@@ -49,6 +49,40 @@ class KernelSessionTest {
     }
 
     @Test
+    void expressionsRunOnceWithTheirValueOrNone() {
+        assertTrue(run("int calls = 0;\nint bump() { return ++calls; }", new RecordingSink()).ok());
+        assertEquals("1", RecordingSink.text(run("bump()", new RecordingSink()).result()));
+        assertEquals("1", RecordingSink.text(run("calls", new RecordingSink()).result()));
+        assertEquals("2", RecordingSink.text(run("bump();", new RecordingSink()).result()));
+        CellOutcome voidCall = run("System.out.print(\"\")", new RecordingSink());
+        assertTrue(voidCall.ok());
+        assertNull(voidCall.result(), "a void expression has no value");
+        CellOutcome checked = run("Thread.sleep(1)", new RecordingSink());
+        assertTrue(checked.ok(), () -> String.valueOf(checked.error()));
+        CellOutcome nothing = run("(Object) null", new RecordingSink());
+        assertTrue(nothing.ok());
+        assertNull(nothing.result(), "null is not shown (as in IJava)");
+        assertEquals("[1, 2]", RecordingSink.text(run("List.of(1, 2) // a list", new RecordingSink()).result()));
+    }
+
+    @Test
+    void anExpressionJavacRejectsGetsJShellsOwnError() {
+        CellOutcome out = run("int ok = 1;\nok + missingName", new RecordingSink());
+        assertEquals("cannot find symbol", out.error().value().lines().findFirst().orElseThrow(),
+                () -> String.join("\n", out.error().traceback()));
+        assertTrue(String.join("\n", out.error().traceback()).contains("ok + missingName"));
+    }
+
+    @Test
+    void anExceptionInTheLastExpressionPointsAtTheCellLineOnly() {
+        CellOutcome out = run("int zero = 0;\n\n10 / zero", new RecordingSink());
+        java.util.List<String> trace = out.error().traceback();
+        assertEquals(2, trace.size(), () -> String.join("\n", trace));
+        assertEquals("java.lang.ArithmeticException: / by zero", trace.get(0));
+        assertTrue(trace.get(1).matches("\tat cell \\[\\d+] line 3"), trace.get(1));
+    }
+
+    @Test
     void statementsHaveNoResult() {
         CellOutcome out = run("int unused = 5;", new RecordingSink());
         assertTrue(out.ok());

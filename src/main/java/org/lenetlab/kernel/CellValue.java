@@ -1,0 +1,60 @@
+package org.lenetlab.kernel;
+
+/**
+ * Hands the value of a cell's expression to the kernel without JShell's own expression handling. JShell compiles
+ * an expression twice before running it: once only to learn its type (so it can declare a variable {@code $N} of
+ * that type), and again as that declaration. The kernel instead runs an expression {@code e} as the statement
+ * {@code { CellValue.of(() -> e); }}: javac picks the overload (a value, or {@code void} for a statement
+ * expression such as {@code println(...)}) in the one compilation JShell does anyway. Public only because snippet
+ * code calls it; not part of the course API.
+ */
+public final class CellValue {
+    private static final Object NONE = new Object();
+    private static final ThreadLocal<Object> LAST = ThreadLocal.withInitial(() -> NONE);
+
+    private CellValue() {
+    }
+
+    /** An expression with a value. */
+    @FunctionalInterface
+    public interface Valued<T> {
+        /** @return the expression's value */
+        T get() throws Throwable;
+    }
+
+    /** A statement expression of type {@code void}. */
+    @FunctionalInterface
+    public interface Unvalued {
+        /** Evaluates the expression. */
+        void run() throws Throwable;
+    }
+
+    /**
+     * Evaluates an expression and keeps its value for the kernel.
+     *
+     * @param expression the cell's expression
+     * @throws Throwable whatever the expression throws, unchanged
+     */
+    public static void of(Valued<?> expression) throws Throwable {
+        LAST.set(NONE);
+        LAST.set(expression.get());
+    }
+
+    /**
+     * Evaluates a {@code void} expression; the cell has no value.
+     *
+     * @param expression the cell's expression
+     * @throws Throwable whatever the expression throws, unchanged
+     */
+    public static void of(Unvalued expression) throws Throwable {
+        LAST.set(NONE);
+        expression.run();
+    }
+
+    /** The value the last {@code of} call on this thread kept, if any; forgets it. */
+    static JavaEvaluator.Result take() {
+        Object v = LAST.get();
+        LAST.remove();
+        return v == NONE ? JavaEvaluator.Result.NONE : JavaEvaluator.Result.value(v);
+    }
+}

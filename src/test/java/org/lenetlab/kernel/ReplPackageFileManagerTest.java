@@ -1,0 +1,36 @@
+package org.lenetlab.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.StandardLocation;
+import javax.tools.ToolProvider;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReplPackageFileManagerTest {
+    @Test
+    void answersOnlyTheSnippetPackageOnTheClassPathWithNothing(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("REPL"));
+        Files.write(dir.resolve("REPL/Stray.class"), new byte[] {(byte) 0xCA, (byte) 0xFE});
+        Files.createDirectories(dir.resolve("course"));
+        Files.write(dir.resolve("course/Kept.class"), new byte[] {(byte) 0xCA, (byte) 0xFE});
+        StandardJavaFileManager standard = ToolProvider.getSystemJavaCompiler().getStandardFileManager(null, null, null);
+        try (ReplPackageFileManager files = new ReplPackageFileManager(standard)) {
+            files.setLocationFromPaths(StandardLocation.CLASS_PATH, List.of(dir));
+            Set<JavaFileObject.Kind> classes = Set.of(JavaFileObject.Kind.CLASS);
+            assertTrue(standard.list(StandardLocation.CLASS_PATH, "REPL", classes, false).iterator().hasNext());
+            assertFalse(files.list(StandardLocation.CLASS_PATH, "REPL", classes, false).iterator().hasNext());
+            assertTrue(files.list(StandardLocation.CLASS_PATH, "course", classes, false).iterator().hasNext());
+        }
+    }
+}
