@@ -56,8 +56,8 @@ class KernelSpecInstallerTest {
         List<String> argv = json.getAsJsonArray("argv").asList().stream().map(e -> e.getAsString()).toList();
         Path java = Path.of(argv.get(0));
         assertTrue(java.isAbsolute() && Files.isExecutable(java), argv.get(0));
-        assertEquals(List.of("-Xmx2g", "-Djava.awt.headless=true", "-Dlenetlab.home=" + tmp.resolve("home")),
-                argv.subList(1, 4));
+        assertEquals(List.of("-Xmx2g", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
+                "-Djava.awt.headless=true", "-Dlenetlab.home=" + tmp.resolve("home")), argv.subList(1, 6));
         int cp = argv.indexOf("-cp");
         assertEquals(String.join(File.pathSeparator, classPath.stream()
                 .map(p -> p.toAbsolutePath().normalize().toString()).toList()), argv.get(cp + 1));
@@ -115,6 +115,14 @@ class KernelSpecInstallerTest {
         Files.writeString(spec, Files.readString(spec).replace("\"-Xmx2g\"",
                 "\"-Xmx2g\", \"-XX:SharedArchiveFile=" + tmp.resolve("gone.jsa") + "\""));
         assertFalse(installer("2g").isUsable(tmp), "the archive it names is missing");
+    }
+
+    @Test
+    void keepsTheHeapCloseToWhatIsLiveAsTheLauncherDoes() throws Exception {
+        String argv = installer("2g").install(tmp).kernelJson().toString();
+        assertTrue(argv.contains("\"-XX:MinHeapFreeRatio=10\",\"-XX:MaxHeapFreeRatio=30\""), argv);
+        assertTrue(Files.readString(Path.of("lenet")).contains("-XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30"),
+                "./lenet and the kernel run training with the same heap policy");
     }
 
     @Test
