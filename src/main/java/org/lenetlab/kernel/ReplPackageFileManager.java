@@ -14,7 +14,7 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.StandardLocation;
 
 /**
- * The file manager JShell's compiler reads the class path through, minus one search that always finds nothing.
+ * The file manager JShell's compiler reads the class path through, minus two searches that always find nothing.
  * JShell puts every snippet in the package {@code REPL} and forgets that package's symbols after each compilation,
  * so javac lists {@code REPL} on the whole class path for every compilation — three or four per cell, each
  * scanning the index of every jar (69 with DL4J): 15–30 % of a short cell's time, measured with async-profiler.
@@ -37,6 +37,25 @@ final class ReplPackageFileManager extends ForwardingJavaFileManager<StandardJav
             return List.of();
         }
         return super.list(location, packageName, kinds, recurse);
+    }
+
+    /**
+     * JShell never runs annotation processors ({@code -proc:none}), yet javac looks for compiler plugins on the
+     * processor path — the class path unless set — at the start of every compilation: a new class loader over all
+     * jars, and a scan of every jar's service files. The processor path here is empty.
+     */
+    @Override
+    public boolean hasLocation(Location location) {
+        return location == StandardLocation.ANNOTATION_PROCESSOR_PATH || super.hasLocation(location);
+    }
+
+    @Override
+    public ClassLoader getClassLoader(Location location) {
+        if (location == StandardLocation.ANNOTATION_PROCESSOR_PATH) {
+            return new ClassLoader("no-processors", ClassLoader.getPlatformClassLoader()) {
+            };
+        }
+        return super.getClassLoader(location);
     }
 
     @Override

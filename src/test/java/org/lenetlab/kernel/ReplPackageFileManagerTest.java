@@ -33,4 +33,20 @@ class ReplPackageFileManagerTest {
             assertTrue(files.list(StandardLocation.CLASS_PATH, "course", classes, false).iterator().hasNext());
         }
     }
+
+    @Test
+    void givesCompilerPluginsAnEmptyProcessorPath(@TempDir Path dir) throws IOException {
+        String service = "META-INF/services/com.sun.source.util.Plugin";
+        Files.createDirectories(dir.resolve(service).getParent());
+        Files.writeString(dir.resolve(service), "course.SomePlugin\n");
+        StandardJavaFileManager standard = ToolProvider.getSystemJavaCompiler().getStandardFileManager(null, null, null);
+        try (ReplPackageFileManager files = new ReplPackageFileManager(standard)) {
+            files.setLocationFromPaths(StandardLocation.CLASS_PATH, List.of(dir));
+            // javac's fallback when no processor path is set: the class path, with this service file
+            assertTrue(standard.getClassLoader(StandardLocation.CLASS_PATH).getResources(service).hasMoreElements());
+            assertTrue(files.hasLocation(StandardLocation.ANNOTATION_PROCESSOR_PATH));
+            assertFalse(files.getClassLoader(StandardLocation.ANNOTATION_PROCESSOR_PATH).getResources(service)
+                    .hasMoreElements());
+        }
+    }
 }
