@@ -51,7 +51,7 @@ final class JavaEvaluator implements AutoCloseable {
         this.control = control;
         this.shell = JShell.builder()
                 .executionEngine(control.provider(), Map.of())
-                .fileManager(ReplPackageFileManager::new)
+                .fileManager(JShellFileManager::new)
                 .compilerOptions(compilerOptions.toArray(String[]::new))
                 .build();
         this.analysis = shell.sourceCodeAnalysis();

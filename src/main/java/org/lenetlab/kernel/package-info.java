@@ -26,7 +26,8 @@
  *       cells is stopped through JShell's stop-check instrumentation, see {@link org.lenetlab.kernel.StopSignal});</li>
  *   <li>speed: an expression runs as one statement handing its value to {@link org.lenetlab.kernel.CellValue} (one
  *       javac compilation fewer than JShell's way), and JShell's compiler does not search all jars for its snippet
- *       package ({@link org.lenetlab.kernel.ReplPackageFileManager}); BENCHMARKS.md has the figures;</li>
+ *       package or for compiler plugins ({@link org.lenetlab.kernel.JShellFileManager}); BENCHMARKS.md has the
+ *       figures;</li>
  *   <li>the cell thread's context class loader is the loader of the notebook's classes and run-time jars, so DL4J
  *       added with {@code %jars} or {@code %maven} finds its ND4J backend (IJava #65, DL4J #7937).</li>
  * </ul>

@@ -17,7 +17,7 @@ import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ReplPackageFileManagerTest {
+class JShellFileManagerTest {
     @Test
     void answersOnlyTheSnippetPackageOnTheClassPathWithNothing(@TempDir Path dir) throws IOException {
         Files.createDirectories(dir.resolve("REPL"));
@@ -25,7 +25,7 @@ class ReplPackageFileManagerTest {
         Files.createDirectories(dir.resolve("course"));
         Files.write(dir.resolve("course/Kept.class"), new byte[] {(byte) 0xCA, (byte) 0xFE});
         StandardJavaFileManager standard = ToolProvider.getSystemJavaCompiler().getStandardFileManager(null, null, null);
-        try (ReplPackageFileManager files = new ReplPackageFileManager(standard)) {
+        try (JShellFileManager files = new JShellFileManager(standard)) {
             files.setLocationFromPaths(StandardLocation.CLASS_PATH, List.of(dir));
             Set<JavaFileObject.Kind> classes = Set.of(JavaFileObject.Kind.CLASS);
             assertTrue(standard.list(StandardLocation.CLASS_PATH, "REPL", classes, false).iterator().hasNext());
@@ -40,7 +40,7 @@ class ReplPackageFileManagerTest {
         Files.createDirectories(dir.resolve(service).getParent());
         Files.writeString(dir.resolve(service), "course.SomePlugin\n");
         StandardJavaFileManager standard = ToolProvider.getSystemJavaCompiler().getStandardFileManager(null, null, null);
-        try (ReplPackageFileManager files = new ReplPackageFileManager(standard)) {
+        try (JShellFileManager files = new JShellFileManager(standard)) {
             files.setLocationFromPaths(StandardLocation.CLASS_PATH, List.of(dir));
             // javac's fallback when no processor path is set: the class path, with this service file
             assertTrue(standard.getClassLoader(StandardLocation.CLASS_PATH).getResources(service).hasMoreElements());

@@ -21,12 +21,12 @@ import javax.tools.StandardLocation;
  * No jar has that package (JShell keeps the snippet classes in memory and adds them to the listing itself), so the
  * answer here is empty at once. Everything else is passed through.
  */
-final class ReplPackageFileManager extends ForwardingJavaFileManager<StandardJavaFileManager>
+final class JShellFileManager extends ForwardingJavaFileManager<StandardJavaFileManager>
         implements StandardJavaFileManager {
     /** JShell's package for snippet classes. */
     static final String REPL_PACKAGE = "REPL";
 
-    ReplPackageFileManager(StandardJavaFileManager standard) {
+    JShellFileManager(StandardJavaFileManager standard) {
         super(standard);
     }
 
