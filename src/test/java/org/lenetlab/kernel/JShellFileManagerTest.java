@@ -24,7 +24,8 @@ class JShellFileManagerTest {
         Files.write(dir.resolve("REPL/Stray.class"), new byte[] {(byte) 0xCA, (byte) 0xFE});
         Files.createDirectories(dir.resolve("course"));
         Files.write(dir.resolve("course/Kept.class"), new byte[] {(byte) 0xCA, (byte) 0xFE});
-        StandardJavaFileManager standard = ToolProvider.getSystemJavaCompiler().getStandardFileManager(null, null, null);
+        StandardJavaFileManager standard =
+                ToolProvider.getSystemJavaCompiler().getStandardFileManager(null, null, null);
         try (JShellFileManager files = new JShellFileManager(standard)) {
             files.setLocationFromPaths(StandardLocation.CLASS_PATH, List.of(dir));
             Set<JavaFileObject.Kind> classes = Set.of(JavaFileObject.Kind.CLASS);
@@ -39,7 +40,8 @@ class JShellFileManagerTest {
         String service = "META-INF/services/com.sun.source.util.Plugin";
         Files.createDirectories(dir.resolve(service).getParent());
         Files.writeString(dir.resolve(service), "course.SomePlugin\n");
-        StandardJavaFileManager standard = ToolProvider.getSystemJavaCompiler().getStandardFileManager(null, null, null);
+        StandardJavaFileManager standard =
+                ToolProvider.getSystemJavaCompiler().getStandardFileManager(null, null, null);
         try (JShellFileManager files = new JShellFileManager(standard)) {
             files.setLocationFromPaths(StandardLocation.CLASS_PATH, List.of(dir));
             // javac's fallback when no processor path is set: the class path, with this service file
