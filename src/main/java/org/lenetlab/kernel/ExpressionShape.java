@@ -84,7 +84,7 @@ final class ExpressionShape {
                     return true;
                 }
             } else if (!(Character.isJavaIdentifierPart(c) || Character.isWhitespace(c) || c == '.' || c == ','
-                    || c == '?' || c == '[' || c == ']' || c == '&')) {
+                    || c == '?' || c == '[' || c == ']')) {
                 return false;
             }
         }

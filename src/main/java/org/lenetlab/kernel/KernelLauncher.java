@@ -113,6 +113,7 @@ public final class KernelLauncher {
      * control channel (interrupts, shutdown) looks every {@value #CONTROL_POLL_MILLIS} ms.
      */
     private static final class GuardedConnection extends JupyterConnection {
+        /** The shell loop's sleep only until {@link #shellWakesOnRequest} replaces it: the loop already runs. */
         private static final long SHELL_POLL_MILLIS = 2;
         private static final long SHELL_WAIT_MILLIS = 100;
         private static final long CONTROL_POLL_MILLIS = 10;
