@@ -117,6 +117,7 @@ public final class KernelLauncher {
         private static final long SHELL_POLL_MILLIS = 2;
         private static final long SHELL_WAIT_MILLIS = 100;
         private static final long CONTROL_POLL_MILLIS = 10;
+        private volatile Loop shellLoop;
 
         GuardedConnection(KernelConnectionProperties properties) throws Exception {
             super(properties);
@@ -154,6 +155,26 @@ public final class KernelLauncher {
             };
             bodyField.set(loop, waitThenLook);
             loop.onClose(wait::close);
+            shellLoop = loop;
+        }
+
+        /**
+         * Lets the shell loop leave its wait before the sockets close: the layer closes them from the thread that
+         * handles shutdown, and a socket closed while another thread polls it can leave that thread stuck (the
+         * kernel then never exits).
+         */
+        @Override
+        public void close() {
+            Loop loop = shellLoop;
+            if (loop != null && loop != Thread.currentThread()) {
+                loop.shutdown();
+                try {
+                    loop.join(4 * SHELL_WAIT_MILLIS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            super.close();
         }
 
         private static Loop loopOf(ShellChannel channel) throws ReflectiveOperationException {
