@@ -1,5 +1,6 @@
 package org.lenetlab.model;
 
+import java.nio.Buffer;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -19,7 +20,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The computation of a {@link FastSubsampling}: DL4J's pooling layer, with max and average pooling (no padding,
- * no dilation, channels first) done in Java in one pass over the batch. Max pooling remembers where each maximum
+ * no dilation, channels first) done in Java in one pass over the batch, its planes split over {@link ConvThreads}. Max pooling remembers where each maximum
  * was, so backprop is a scatter instead of a second search; average pooling spreads each gradient over its window.
  * Other configurations fall back to DL4J's implementation.
  */
@@ -77,13 +78,20 @@ public class FastSubsamplingLayer extends SubsamplingLayer {
         if (max && (argmax == null || argmax.length < outLength)) {
             argmax = new int[outLength];
         }
-        precision.get(precision.view(x), 0, in, 0, inLength);
         int[] k = layerConf().getKernelSize();
         int[] stride = layerConf().getStride();
-        precision.pool(max, in, out, argmax, planes, s[2], s[3], k[0], k[1], stride[0], stride[1], s[4], s[5]);
         INDArray output = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
                 new long[] {s[0], s[1], s[4], s[5]}, 'c');
-        precision.put(precision.view(output), 0, out, 0, outLength);
+        Buffer from = precision.view(x);
+        Buffer to = precision.view(output);
+        int inPlane = s[2] * s[3];
+        int outPlane = s[4] * s[5];
+        inParts(planes, (first, end) -> {
+            precision.get(from, first * inPlane, in, first * inPlane, (end - first) * inPlane);
+            precision.pool(max, in, out, argmax, first, end, s[2], s[3], k[0], k[1], stride[0], stride[1], s[4],
+                    s[5]);
+            precision.put(to, first * outPlane, out, first * outPlane, (end - first) * outPlane);
+        });
         keptInput = training ? input : null;
         if (!training) {
             park();
@@ -114,12 +122,19 @@ public class FastSubsamplingLayer extends SubsamplingLayer {
         unpark();
         out = reuse(out, outLength);
         in = reuse(in, inLength);
-        precision.get(precision.view(eps), 0, out, 0, outLength);
         int[] k = layerConf().getKernelSize();
         int[] stride = layerConf().getStride();
-        precision.unpool(max, out, in, argmax, planes, s[2], s[3], k[0], k[1], stride[0], stride[1], s[4], s[5]);
         INDArray epsNext = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, input.shape(), 'c');
-        precision.put(precision.view(epsNext), 0, in, 0, inLength);
+        Buffer from = precision.view(eps);
+        Buffer to = precision.view(epsNext);
+        int inPlane = s[2] * s[3];
+        int outPlane = s[4] * s[5];
+        inParts(planes, (first, end) -> {
+            precision.get(from, first * outPlane, out, first * outPlane, (end - first) * outPlane);
+            precision.unpool(max, out, in, argmax, first, end, s[2], s[3], k[0], k[1], stride[0], stride[1], s[4],
+                    s[5]);
+            precision.put(to, first * inPlane, in, first * inPlane, (end - first) * inPlane);
+        });
         keptInput = null;
         park();
         return new Pair<>(new DefaultGradient(), epsNext);
@@ -129,6 +144,17 @@ public class FastSubsamplingLayer extends SubsamplingLayer {
     public void clear() {
         super.clear();
         keptInput = null;
+    }
+
+    /** Work on the planes {@code [first, end)} of a batch. */
+    private interface PlaneRange {
+        void run(int first, int end);
+    }
+
+    /** Splits {@code planes} planes into one range per {@linkplain ConvThreads thread} and runs them. */
+    private static void inParts(int planes, PlaneRange work) {
+        int parts = Math.min(ConvThreads.available(), planes);
+        ConvThreads.run(parts, part -> work.run(planes * part / parts, planes * (part + 1) / parts));
     }
 
     /** @return batch, channels, height, width, output height, output width */

@@ -76,19 +76,22 @@ abstract class Precision {
     abstract void fill(Object array, int from, int to, double value);
 
     /**
-     * Pools each {@code height × width} plane of {@code planes} planes into {@code outHeight × outWidth} windows of
-     * {@code kh × kw} values taken every {@code sh, sw} values: the maximum (recording in {@code argmax} where in
-     * the plane it was; the first of equal values wins) or the mean.
+     * Pools each {@code height × width} plane of planes {@code [fromPlane, toPlane)} into {@code outHeight ×
+     * outWidth} windows of {@code kh × kw} values taken every {@code sh, sw} values: the maximum (recording in
+     * {@code argmax} where in the input it was; the first of equal values wins) or the mean. Disjoint plane ranges
+     * may run at the same time.
      */
-    abstract void pool(boolean max, Object in, Object out, int[] argmax, int planes, int height, int width, int kh,
-                       int kw, int sh, int sw, int outHeight, int outWidth);
+    abstract void pool(boolean max, Object in, Object out, int[] argmax, int fromPlane, int toPlane, int height,
+                       int width, int kh, int kw, int sh, int sw, int outHeight, int outWidth);
 
     /**
-     * The backward pass of {@link #pool}: routes each output gradient to the maximum's position, or spreads it
-     * evenly over its window; {@code inGradient} is overwritten.
+     * The backward pass of {@link #pool} over planes {@code [fromPlane, toPlane)}: routes each output gradient to
+     * the maximum's position, or spreads it evenly over its window; those planes of {@code inGradient} are
+     * overwritten.
      */
-    abstract void unpool(boolean max, Object outGradient, Object inGradient, int[] argmax, int planes, int height,
-                         int width, int kh, int kw, int sh, int sw, int outHeight, int outWidth);
+    abstract void unpool(boolean max, Object outGradient, Object inGradient, int[] argmax, int fromPlane,
+                         int toPlane, int height, int width, int kh, int kw, int sh, int sw, int outHeight,
+                         int outWidth);
 
     /** @return whether an array can be read and written through {@link #view}: c order, default strides, this type */
     boolean viewable(INDArray array) {
@@ -285,17 +288,17 @@ abstract class Precision {
         }
 
         @Override
-        void pool(boolean max, Object in, Object out, int[] argmax, int planes, int height, int width, int kh, int kw,
-                  int sh, int sw, int outHeight, int outWidth) {
+        void pool(boolean max, Object in, Object out, int[] argmax, int fromPlane, int toPlane, int height,
+                  int width, int kh, int kw, int sh, int sw, int outHeight, int outWidth) {
             float[] x = (float[]) in;
             float[] y = (float[]) out;
             if (kh == 2 && kw == 2 && sh == 2 && sw == 2) {
-                pool2x2(max, x, y, argmax, planes, height, width, outHeight, outWidth);
+                pool2x2(max, x, y, argmax, fromPlane, toPlane, height, width, outHeight, outWidth);
                 return;
             }
             float scale = 1f / (kh * kw);
-            int o = 0;
-            for (int pl = 0; pl < planes; pl++) {
+            int o = fromPlane * outHeight * outWidth;
+            for (int pl = fromPlane; pl < toPlane; pl++) {
                 int base = pl * height * width;
                 for (int oy = 0; oy < outHeight; oy++) {
                     for (int ox = 0; ox < outWidth; ox++, o++) {
@@ -330,10 +333,10 @@ abstract class Precision {
         }
 
         /** 2×2 windows every 2 values, the LeNet case: no inner loops, two input rows at a time. */
-        private static void pool2x2(boolean max, float[] x, float[] y, int[] argmax, int planes, int height,
-                                    int width, int outHeight, int outWidth) {
-            int o = 0;
-            for (int pl = 0; pl < planes; pl++) {
+        private static void pool2x2(boolean max, float[] x, float[] y, int[] argmax, int fromPlane, int toPlane,
+                                    int height, int width, int outHeight, int outWidth) {
+            int o = fromPlane * outHeight * outWidth;
+            for (int pl = fromPlane; pl < toPlane; pl++) {
                 int base = pl * height * width;
                 for (int oy = 0; oy < outHeight; oy++) {
                     int r0 = base + 2 * oy * width;
@@ -371,13 +374,14 @@ abstract class Precision {
         }
 
         /** Backward pass of 2×2/2 average pooling: every input gets a quarter of its window's gradient. */
-        private static void unpoolAverage2x2(float[] dy, float[] dx, int planes, int height, int width,
+        private static void unpoolAverage2x2(float[] dy, float[] dx, int fromPlane, int toPlane, int height, int width,
                                              int outHeight, int outWidth) {
             if (height != 2 * outHeight || width != 2 * outWidth) {
-                java.util.Arrays.fill(dx, 0, planes * height * width, 0f); // an odd last row or column gets nothing
+                // an odd last row or column gets nothing
+                java.util.Arrays.fill(dx, fromPlane * height * width, toPlane * height * width, 0f);
             }
-            int o = 0;
-            for (int pl = 0; pl < planes; pl++) {
+            int o = fromPlane * outHeight * outWidth;
+            for (int pl = fromPlane; pl < toPlane; pl++) {
                 int base = pl * height * width;
                 for (int oy = 0; oy < outHeight; oy++) {
                     int r0 = base + 2 * oy * width;
@@ -394,25 +398,25 @@ abstract class Precision {
         }
 
         @Override
-        void unpool(boolean max, Object outGradient, Object inGradient, int[] argmax, int planes, int height,
-                    int width, int kh, int kw, int sh, int sw, int outHeight, int outWidth) {
+        void unpool(boolean max, Object outGradient, Object inGradient, int[] argmax, int fromPlane, int toPlane,
+                    int height, int width, int kh, int kw, int sh, int sw, int outHeight, int outWidth) {
             float[] dy = (float[]) outGradient;
             float[] dx = (float[]) inGradient;
             if (!max && kh == 2 && kw == 2 && sh == 2 && sw == 2) {
-                unpoolAverage2x2(dy, dx, planes, height, width, outHeight, outWidth);
+                unpoolAverage2x2(dy, dx, fromPlane, toPlane, height, width, outHeight, outWidth);
                 return;
             }
-            java.util.Arrays.fill(dx, 0, planes * height * width, 0f);
-            int n = planes * outHeight * outWidth;
+            java.util.Arrays.fill(dx, fromPlane * height * width, toPlane * height * width, 0f);
+            int n = toPlane * outHeight * outWidth;
             if (max) {
-                for (int o = 0; o < n; o++) {
+                for (int o = fromPlane * outHeight * outWidth; o < n; o++) {
                     dx[argmax[o]] += dy[o];
                 }
                 return;
             }
             float scale = 1f / (kh * kw);
-            int o = 0;
-            for (int pl = 0; pl < planes; pl++) {
+            int o = fromPlane * outHeight * outWidth;
+            for (int pl = fromPlane; pl < toPlane; pl++) {
                 int base = pl * height * width;
                 for (int oy = 0; oy < outHeight; oy++) {
                     for (int ox = 0; ox < outWidth; ox++, o++) {
@@ -565,13 +569,13 @@ abstract class Precision {
         }
 
         @Override
-        void pool(boolean max, Object in, Object out, int[] argmax, int planes, int height, int width, int kh, int kw,
-                  int sh, int sw, int outHeight, int outWidth) {
+        void pool(boolean max, Object in, Object out, int[] argmax, int fromPlane, int toPlane, int height,
+                  int width, int kh, int kw, int sh, int sw, int outHeight, int outWidth) {
             double[] x = (double[]) in;
             double[] y = (double[]) out;
             double scale = 1.0 / (kh * kw);
-            int o = 0;
-            for (int pl = 0; pl < planes; pl++) {
+            int o = fromPlane * outHeight * outWidth;
+            for (int pl = fromPlane; pl < toPlane; pl++) {
                 int base = pl * height * width;
                 for (int oy = 0; oy < outHeight; oy++) {
                     for (int ox = 0; ox < outWidth; ox++, o++) {
@@ -606,21 +610,21 @@ abstract class Precision {
         }
 
         @Override
-        void unpool(boolean max, Object outGradient, Object inGradient, int[] argmax, int planes, int height,
-                    int width, int kh, int kw, int sh, int sw, int outHeight, int outWidth) {
+        void unpool(boolean max, Object outGradient, Object inGradient, int[] argmax, int fromPlane, int toPlane,
+                    int height, int width, int kh, int kw, int sh, int sw, int outHeight, int outWidth) {
             double[] dy = (double[]) outGradient;
             double[] dx = (double[]) inGradient;
-            java.util.Arrays.fill(dx, 0, planes * height * width, 0.0);
-            int n = planes * outHeight * outWidth;
+            java.util.Arrays.fill(dx, fromPlane * height * width, toPlane * height * width, 0.0);
+            int n = toPlane * outHeight * outWidth;
             if (max) {
-                for (int o = 0; o < n; o++) {
+                for (int o = fromPlane * outHeight * outWidth; o < n; o++) {
                     dx[argmax[o]] += dy[o];
                 }
                 return;
             }
             double scale = 1.0 / (kh * kw);
-            int o = 0;
-            for (int pl = 0; pl < planes; pl++) {
+            int o = fromPlane * outHeight * outWidth;
+            for (int pl = fromPlane; pl < toPlane; pl++) {
                 int base = pl * height * width;
                 for (int oy = 0; oy < outHeight; oy++) {
                     for (int ox = 0; ox < outWidth; ox++, o++) {

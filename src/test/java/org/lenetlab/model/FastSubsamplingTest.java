@@ -78,10 +78,18 @@ class FastSubsamplingTest {
     }
 
     @Test
-    void matchesDl4jPoolingInDoubleAndFloat() {
-        for (Case c : CASES) {
-            compare(c, DataType.DOUBLE, 1e-12);
-            compare(c, DataType.FLOAT, 1e-5);
+    void matchesDl4jPoolingInDoubleAndFloatOnOneThreadOrSplitOverThree() {
+        int threads = Nd4j.getEnvironment().maxThreads();
+        try {
+            for (int parts : new int[] {1, 3}) { // three parts split a batch's 8 planes 2 + 3 + 3
+                Nd4j.getEnvironment().setMaxThreads(parts);
+                for (Case c : CASES) {
+                    compare(c, DataType.DOUBLE, 1e-12);
+                    compare(c, DataType.FLOAT, 1e-5);
+                }
+            }
+        } finally {
+            Nd4j.getEnvironment().setMaxThreads(threads);
         }
     }
 
