@@ -52,6 +52,8 @@ final class TrainingRun {
     private long trainingNanos;
     private long imagesTrained;
     private boolean firstBatch = true;
+    /** The batch the network trained on last (its input until the next batch), freed after that one. */
+    private DataSet trained;
 
     /**
      * @param stopSignal polled between batches: stop requested or thread interrupted
@@ -194,6 +196,8 @@ final class TrainingRun {
             batch++;
             probe.reset();
             fit(ds);
+            release(trained);
+            trained = ds;
             double loss = net.score();
             try {
                 guard.check(epoch, batch, perEpoch, loss, maxAbsWeight(), lr);
@@ -233,6 +237,23 @@ final class TrainingRun {
             stop(StopReason.EARLY_STOPPING, String.format(Locale.ROOT,
                     "early stopping: %s did not improve for %d epoch%s", earlyStopping.settings().monitor(), waited,
                     waited == 1 ? "" : "s"));
+        }
+    }
+
+    /**
+     * Frees a batch's native memory once the network has moved on to the next one. Left to the garbage collector,
+     * batches that outlive a young collection wait in the old generation, each holding its native arrays, and the
+     * process grew by about 90 MiB per epoch.
+     */
+    private static void release(DataSet ds) {
+        if (ds == null) {
+            return;
+        }
+        for (INDArray a : new INDArray[] {ds.getFeatures(), ds.getLabels(), ds.getFeaturesMaskArray(),
+                ds.getLabelsMaskArray()}) {
+            if (a != null && a.closeable()) {
+                a.close();
+            }
         }
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -198,6 +199,26 @@ class TrainerTest {
                 + progress.get(2).batchLoss() * 64 + progress.get(3).batchLoss() * 48) / 240;
         assertEquals(weighted, last.loss(), 1e-12, "weighted by batch size, as Keras does");
         assertEquals(0.0, last.etaSeconds());
+    }
+
+    @Test
+    void eachBatchIsFreedOnceTheNextHasTrainedAndTheLastStaysTheNetworksInput() {
+        MultiLayerNetwork net = TestNets.tinyNet(7, 1.0);
+        List<INDArray> inputs = new ArrayList<>();
+        net.setListeners(new BaseTrainingListener() {
+            @Override
+            public void iterationDone(Model model, int iteration, int epoch) {
+                inputs.add(((MultiLayerNetwork) model).getInput());
+            }
+        });
+        new Trainer(TrainingConfig.builder().epochs(2).batchSize(64).build()).fit(net, train);
+        assertEquals(8, inputs.size(), "two epochs of four batches");
+        for (INDArray earlier : inputs.subList(0, 7)) {
+            assertTrue(earlier.wasClosed(), "a batch the network has moved on from is freed");
+        }
+        INDArray last = inputs.get(7);
+        assertFalse(last.wasClosed(), "the last batch is still the network's input");
+        assertSame(last, net.getInput());
     }
 
     @Test
