@@ -20,9 +20,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The computation of a {@link FastSubsampling}: DL4J's pooling layer, with max and average pooling (no padding,
- * no dilation, channels first) done in Java in one pass over the batch, its planes split over {@link ConvThreads}. Max pooling remembers where each maximum
- * was, so backprop is a scatter instead of a second search; average pooling spreads each gradient over its window.
- * Other configurations fall back to DL4J's implementation.
+ * no dilation, channels first) done in Java in one pass over the batch, its planes split over {@link ConvThreads}.
+ * Max pooling remembers where each maximum was, so backprop is a scatter instead of a second search; average pooling
+ * spreads each gradient over its window. Other configurations fall back to DL4J's implementation.
  */
 public class FastSubsamplingLayer extends SubsamplingLayer {
     private final transient Precision precision;
