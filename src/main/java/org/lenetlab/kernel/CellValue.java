@@ -3,10 +3,11 @@ package org.lenetlab.kernel;
 /**
  * Hands the value of a cell's expression to the kernel without JShell's own expression handling. JShell compiles
  * an expression twice before running it: once only to learn its type (so it can declare a variable {@code $N} of
- * that type), and again as that declaration. The kernel instead runs an expression {@code e} as the statement
- * {@code { CellValue.of(() -> e); }}: javac picks the overload (a value, or {@code void} for a statement
- * expression such as {@code println(...)}) in the one compilation JShell does anyway. Public only because snippet
- * code calls it; not part of the course API.
+ * that type), and again as that declaration; a statement costs a trial compilation too. The kernel instead runs an
+ * expression {@code e} as the declaration {@code CellValue $cellValue$ = CellValue.of(() -> e);}: a variable with
+ * its type written out is compiled once, and javac picks the overload (a value, or {@code void} for a statement
+ * expression such as {@code println(...)}) in that compilation. Public only because snippet code calls it; not part
+ * of the course API.
  */
 public final class CellValue {
     private static final Object NONE = new Object();
@@ -33,22 +34,26 @@ public final class CellValue {
      * Evaluates an expression and keeps its value for the kernel.
      *
      * @param expression the cell's expression
+     * @return {@code null}: the declaration that calls this needs a type, not a value
      * @throws Throwable whatever the expression throws, unchanged
      */
-    public static void of(Valued<?> expression) throws Throwable {
+    public static CellValue of(Valued<?> expression) throws Throwable {
         LAST.set(NONE);
         LAST.set(expression.get());
+        return null;
     }
 
     /**
      * Evaluates a {@code void} expression; the cell has no value.
      *
      * @param expression the cell's expression
+     * @return {@code null}, as {@link #of(Valued)}
      * @throws Throwable whatever the expression throws, unchanged
      */
-    public static void of(Unvalued expression) throws Throwable {
+    public static CellValue of(Unvalued expression) throws Throwable {
         LAST.set(NONE);
         expression.run();
+        return null;
     }
 
     /** The value the last {@code of} call on this thread kept, if any; forgets it. */

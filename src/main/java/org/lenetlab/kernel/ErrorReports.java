@@ -185,7 +185,7 @@ final class ErrorReports {
                 continue;
             }
             if (f.getClassName().equals(CellValue.class.getName())) {
-                i++; // CellValue.of and the statement calling it: the user wrote only the expression (shown above)
+                i++; // CellValue.of and the declaration calling it: the user wrote only the expression (shown above)
                 continue;
             }
             trace.add("\tat " + frame(f, origins));
@@ -211,7 +211,7 @@ final class ErrorReports {
         String where = origin == null ? "snippet " + f.getFileName() + " line " + f.getLineNumber()
                 : origin.at(f.getLineNumber());
         String type = className(f.getClassName());
-        // the lambda JavaEvaluator.asValueStatement wraps an expression in: its frame is the cell's line
+        // the lambda JavaEvaluator.asValueDeclaration wraps an expression in: its frame is the cell's line
         String method = f.getMethodName().startsWith("lambda$do_it$") ? "" : f.getMethodName();
         String name = type.isEmpty() ? method : method.isEmpty() ? type : type + "." + method;
         return name.isEmpty() ? where : name + " (" + where + ")";

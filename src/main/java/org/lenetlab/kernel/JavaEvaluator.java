@@ -24,6 +24,9 @@ import jdk.jshell.VarSnippet;
  * Not thread-safe on its own: the session calls it from the cell thread, and under its lock otherwise.
  */
 final class JavaEvaluator implements AutoCloseable {
+    /** The variable {@link #asValueDeclaration} declares, dropped once it has run. */
+    static final String VALUE_VARIABLE = "$cellValue$";
+
     private final JShell shell;
     private final SourceCodeAnalysis analysis;
     private final CellExecutionControl control;
@@ -107,11 +110,15 @@ final class JavaEvaluator implements AutoCloseable {
 
     private Result evalSnippet(String source, String cellSource, int snippetStart, CellContext cell,
                                StringBuilder notes) {
-        boolean asStatement = ExpressionShape.isExpression(source);
-        SnippetEvent main = asStatement ? mainEvent(shell.eval(asValueStatement(source))) : null;
-        if (main == null || main.status() == Snippet.Status.REJECTED) {
+        boolean asDeclaration = ExpressionShape.isExpression(source);
+        SnippetEvent main = asDeclaration ? mainEvent(shell.eval(asValueDeclaration(source))) : null;
+        if (main != null && asDeclaration && main.status().isDefined()) {
+            // the variable only carried the value: kept, it would be imported into every later snippet
+            shell.drop(main.snippet());
+        }
+        if (main == null || (asDeclaration && main.status() != Snippet.Status.VALID)) {
             // not an expression after all, or one javac rejects: JShell's own way, with its own diagnostics
-            asStatement = false;
+            asDeclaration = false;
             main = mainEvent(shell.eval(source));
         }
         if (main == null) {
@@ -140,7 +147,7 @@ final class JavaEvaluator implements AutoCloseable {
             default:
                 break;
         }
-        if (asStatement) {
+        if (asDeclaration) {
             return CellValue.take();
         }
         boolean expression = snippet.kind() == Snippet.Kind.EXPRESSION
@@ -165,15 +172,16 @@ final class JavaEvaluator implements AutoCloseable {
     }
 
     /**
-     * @return the expression as one statement handing its value to {@link CellValue}: one javac compilation fewer
-     *         than JShell's way for expressions. Same lines (a trailing line comment stays a comment).
+     * @return the expression as a declaration handing its value to {@link CellValue}: one javac compilation
+     *         instead of JShell's three for an expression. Same lines (a trailing line comment stays a comment).
      */
-    static String asValueStatement(String expression) {
+    static String asValueDeclaration(String expression) {
         String e = expression.stripTrailing();
         if (e.endsWith(";")) {
             e = e.substring(0, e.length() - 1);
         }
-        return "{ " + CellValue.class.getName() + ".of(() -> " + e + "\n); }";
+        String type = CellValue.class.getName();
+        return type + " " + VALUE_VARIABLE + " = " + type + ".of(() -> " + e + "\n);";
     }
 
     private static int leadingBlankLength(String source) {

@@ -49,11 +49,11 @@ class ExpressionShapeTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "1+1 | { org.lenetlab.kernel.CellValue.of(() -> 1+1\\n); }",
-            "1+1;  | { org.lenetlab.kernel.CellValue.of(() -> 1+1\\n); }",
-            "x // note | { org.lenetlab.kernel.CellValue.of(() -> x // note\\n); }",
+            "1+1 | org.lenetlab.kernel.CellValue $cellValue$ = org.lenetlab.kernel.CellValue.of(() -> 1+1\\n);",
+            "1+1;  | org.lenetlab.kernel.CellValue $cellValue$ = org.lenetlab.kernel.CellValue.of(() -> 1+1\\n);",
+            "x // note | org.lenetlab.kernel.CellValue $cellValue$ = org.lenetlab.kernel.CellValue.of(() -> x // note\\n);",
     })
-    void wrapsAnExpressionInOneStatementOnTheSameLines(String expression, String statement) {
-        assertEquals(statement.replace("\\n", "\n"), JavaEvaluator.asValueStatement(expression));
+    void wrapsAnExpressionInOneDeclarationOnTheSameLines(String expression, String declaration) {
+        assertEquals(declaration.replace("\\n", "\n"), JavaEvaluator.asValueDeclaration(expression));
     }
 }

@@ -1,6 +1,7 @@
 package org.lenetlab.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,8 +42,9 @@ class KernelSessionTest {
         for (int i = 0; i < 5; i++) {
             assertTrue(run("40 + " + i, new RecordingSink()).ok());
         }
+        assertFalse(run("Integer.parseInt(\"x\")", new RecordingSink()).ok());
         assertTrue(run("int kept = 1;", new RecordingSink()).ok());
-        // JShell would keep $1, $2, ... and compile every later cell against all of them
+        // JShell would keep $1, $2, ... (and the kernel its $cellValue$) and compile every later cell against them
         assertEquals(java.util.List.of(), session.evaluator().variables().stream().filter(v -> v.startsWith("$"))
                 .toList());
         assertTrue(session.evaluator().variables().contains("kept"));
