@@ -1,13 +1,13 @@
 package org.lenetlab.kernel;
 
 /**
- * Hands the value of a cell's expression to the kernel without JShell's own expression handling. JShell compiles
- * an expression twice before running it: once only to learn its type (so it can declare a variable {@code $N} of
- * that type), and again as that declaration; a statement costs a trial compilation too. The kernel instead runs an
- * expression {@code e} as the declaration {@code CellValue $cellValue$ = CellValue.of(() -> e);}: a variable with
- * its type written out is compiled once, and javac picks the overload (a value, or {@code void} for a statement
- * expression such as {@code println(...)}) in that compilation. Public only because snippet code calls it; not part
- * of the course API.
+ * Hands the value of a cell's expression to the kernel without JShell's own expression handling. JShell runs javac
+ * three times on an expression before running it: once only to learn its type (so it can declare a variable
+ * {@code $N} of that type), then to analyse and to compile that declaration; a statement costs a trial run of
+ * javac too. The kernel instead runs an expression {@code e} as the declaration
+ * {@code CellValue $cellValue$ = CellValue.of(() -> e);}: a variable whose type is written out needs no trial, so
+ * javac runs twice, and picks the overload (a value, or {@code void} for a statement expression such as
+ * {@code println(...)}) on the way. Public only because snippet code calls it; not part of the course API.
  */
 public final class CellValue {
     private static final Object NONE = new Object();

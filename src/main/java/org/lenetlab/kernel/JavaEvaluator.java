@@ -172,8 +172,8 @@ final class JavaEvaluator implements AutoCloseable {
     }
 
     /**
-     * @return the expression as a declaration handing its value to {@link CellValue}: one javac compilation
-     *         instead of JShell's three for an expression. Same lines (a trailing line comment stays a comment).
+     * @return the expression as a declaration handing its value to {@link CellValue}: javac runs twice on it, where
+     *         JShell runs it three times on an expression. Same lines (a trailing line comment stays a comment).
      */
     static String asValueDeclaration(String expression) {
         String e = expression.stripTrailing();

@@ -25,7 +25,7 @@
  *       library code after a second by force on Java 17–19 (on Java 20+, where {@code Thread.stop} is gone, code in
  *       cells is stopped through JShell's stop-check instrumentation, see {@link org.lenetlab.kernel.StopSignal});</li>
  *   <li>speed: an expression runs as one declaration handing its value to {@link org.lenetlab.kernel.CellValue}
- *       (one javac compilation instead of JShell's three), and JShell's compiler does not search all jars for its snippet
+ *       (javac runs twice on it instead of three times), and JShell's compiler does not search all jars for its snippet
  *       package or for compiler plugins ({@link org.lenetlab.kernel.JShellFileManager}); BENCHMARKS.md has the
  *       figures;</li>
  *   <li>the cell thread's context class loader is the loader of the notebook's classes and run-time jars, so DL4J
