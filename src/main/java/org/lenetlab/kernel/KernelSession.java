@@ -126,11 +126,8 @@ public final class KernelSession implements CellExecutor {
         if (!cp.isEmpty()) {
             evaluator.addToClasspath(cp);
         }
-        for (String imported : options.imports()) {
-            String error = evaluator.evalQuietly("import " + imported + ";");
-            if (error != null) {
-                log().info("start-up import {} skipped: {}", imported, error);
-            }
+        for (String skipped : evaluator.importAtStart(options.imports())) {
+            log().info("start-up import {}", skipped);
         }
         log().info("JShell ready in {} ms", (System.nanoTime() - t0) / 1_000_000);
         return evaluator;

@@ -38,6 +38,31 @@ class KernelSessionTest {
     }
 
     @Test
+    void importingAStartUpImportAgainKeepsTheOthers() {
+        // the start-up imports are one snippet, which JShell knows by its first import
+        assertTrue(run("import " + KernelOptions.DEFAULT_IMPORTS.get(0) + ";", new RecordingSink()).ok());
+        CellOutcome out = run("new File(\"a\").getName() + Files.exists(Path.of(\"/\")) + new ArrayList<>()",
+                new RecordingSink());
+        assertTrue(out.ok(), () -> String.valueOf(out.error()));
+        assertEquals("atrue[]", RecordingSink.text(out.result()));
+    }
+
+    @Test
+    void aStartUpImportThatCannotBeResolvedIsSkippedAndTheOthersStay() {
+        KernelOptions options = KernelOptions.defaults().withImports(
+                java.util.List.of("java.io.*", "no.such.pkg.*", "java.nio.file.Files"));
+        try (KernelSession other = KernelSession.start(options)) {
+            CellOutcome out = other.execute("new File(\"b\").getName() + Files.exists(Path.of(\"/\"))",
+                    new RecordingSink());
+            assertFalse(out.ok(), "Path was not imported");
+            CellOutcome ok = other.execute("new File(\"b\").getName() + Files.exists(java.nio.file.Path.of(\"/\"))",
+                    new RecordingSink());
+            assertTrue(ok.ok(), () -> String.valueOf(ok.error()));
+            assertEquals("btrue", RecordingSink.text(ok.result()));
+        }
+    }
+
+    @Test
     void expressionValuesDoNotPileUpAsVariables() {
         for (int i = 0; i < 5; i++) {
             assertTrue(run("40 + " + i, new RecordingSink()).ok());
