@@ -14,29 +14,57 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.StandardLocation;
 
 /**
- * The file manager JShell's compiler reads the class path through, minus two searches that always find nothing.
- * JShell puts every snippet in the package {@code REPL} and forgets that package's symbols after each compilation,
- * so javac lists {@code REPL} on the whole class path for every compilation — three or four per cell, each
- * scanning the index of every jar (69 with DL4J): 15–30 % of a short cell's time, measured with async-profiler.
- * No jar has that package (JShell keeps the snippet classes in memory and adds them to the listing itself), so the
- * answer here is empty at once. Everything else is passed through.
+ * The file manager JShell's compiler reads the class path through: it lists the class path itself, and skips two
+ * searches that always find nothing.
+ * <ul>
+ *   <li>The class path is listed by a {@link ClassPathIndex}, which indexes the kernel's jars on a background
+ *       thread while JShell starts; javac would index every jar in the first compilation, on the start's critical
+ *       path (about a third of the time to the first result).</li>
+ *   <li>JShell puts every snippet in the package {@code REPL} and forgets that package's symbols after each
+ *       compilation, so javac lists {@code REPL} on the whole class path for every compilation — three or four per
+ *       cell. No jar has that package (JShell keeps the snippet classes in memory and adds them to the listing
+ *       itself), so the answer here is empty at once.</li>
+ *   <li>Compiler plugins are not searched for (see {@link #hasLocation}).</li>
+ * </ul>
+ * Everything else is passed through.
  */
 final class JShellFileManager extends ForwardingJavaFileManager<StandardJavaFileManager>
         implements StandardJavaFileManager {
     /** JShell's package for snippet classes. */
     static final String REPL_PACKAGE = "REPL";
 
+    private final ClassPathIndex classPath = new ClassPathIndex();
+
+    /**
+     * @param standard the compiler's standard file manager; the jars of this JVM's class path are indexed for it in
+     *                 the background from now on
+     */
     JShellFileManager(StandardJavaFileManager standard) {
         super(standard);
+        classPath.prefetch(ClassPathIndex.entries(System.getProperty("java.class.path", "")));
     }
 
     @Override
     public Iterable<JavaFileObject> list(Location location, String packageName, Set<JavaFileObject.Kind> kinds,
                                          boolean recurse) throws IOException {
-        if (location == StandardLocation.CLASS_PATH && packageName.equals(REPL_PACKAGE) && !recurse) {
+        if (location != StandardLocation.CLASS_PATH) {
+            return super.list(location, packageName, kinds, recurse);
+        }
+        if (packageName.equals(REPL_PACKAGE) && !recurse) {
             return List.of();
         }
-        return super.list(location, packageName, kinds, recurse);
+        return classPath.list(fileManager.getLocationAsPaths(StandardLocation.CLASS_PATH), packageName, kinds,
+                recurse);
+    }
+
+    @Override
+    public String inferBinaryName(Location location, JavaFileObject file) {
+        return file instanceof JarEntryFile jarFile ? jarFile.binaryName() : super.inferBinaryName(location, file);
+    }
+
+    @Override
+    public boolean contains(Location location, FileObject file) throws IOException {
+        return file instanceof JarEntryFile ? location == StandardLocation.CLASS_PATH : super.contains(location, file);
     }
 
     /**
@@ -60,7 +88,16 @@ final class JShellFileManager extends ForwardingJavaFileManager<StandardJavaFile
 
     @Override
     public boolean isSameFile(FileObject a, FileObject b) {
-        return fileManager.isSameFile(a, b);
+        return a instanceof JarEntryFile || b instanceof JarEntryFile ? a.equals(b) : fileManager.isSameFile(a, b);
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            classPath.close();
+        } finally {
+            super.close();
+        }
     }
 
     @Override

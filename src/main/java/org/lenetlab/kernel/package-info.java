@@ -25,9 +25,10 @@
  *       library code after a second by force on Java 17–19 (on Java 20+, where {@code Thread.stop} is gone, code in
  *       cells is stopped through JShell's stop-check instrumentation, see {@link org.lenetlab.kernel.StopSignal});</li>
  *   <li>speed: an expression runs as one declaration handing its value to {@link org.lenetlab.kernel.CellValue}
- *       (javac runs twice on it instead of three times), and JShell's compiler does not search all jars for its snippet
- *       package or for compiler plugins ({@link org.lenetlab.kernel.JShellFileManager}); BENCHMARKS.md has the
- *       figures;</li>
+ *       (javac runs twice on it instead of three times), the start-up imports are one snippet, the class path's jars
+ *       are indexed in the background while JShell starts ({@link org.lenetlab.kernel.ClassPathIndex}), and JShell's
+ *       compiler does not search all jars for its snippet package or for compiler plugins
+ *       ({@link org.lenetlab.kernel.JShellFileManager}); BENCHMARKS.md has the figures;</li>
  *   <li>the cell thread's context class loader is the loader of the notebook's classes and run-time jars, so DL4J
  *       added with {@code %jars} or {@code %maven} finds its ND4J backend (IJava #65, DL4J #7937).</li>
  * </ul>

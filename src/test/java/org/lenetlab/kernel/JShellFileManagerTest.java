@@ -1,5 +1,6 @@
 package org.lenetlab.kernel;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,6 +33,27 @@ class JShellFileManagerTest {
             assertTrue(standard.list(StandardLocation.CLASS_PATH, "REPL", classes, false).iterator().hasNext());
             assertFalse(files.list(StandardLocation.CLASS_PATH, "REPL", classes, false).iterator().hasNext());
             assertTrue(files.list(StandardLocation.CLASS_PATH, "course", classes, false).iterator().hasNext());
+        }
+    }
+
+    @Test
+    void listsTheJarsOfTheClassPathItselfWithTheirBinaryNames(@TempDir Path dir) throws IOException {
+        Path jar = dir.resolve("lib.jar");
+        ClassPathIndexTest.writeJar(jar, false, "x/E.class", "e", "x/y/F.class", "f");
+        StandardJavaFileManager standard =
+                ToolProvider.getSystemJavaCompiler().getStandardFileManager(null, null, null);
+        try (JShellFileManager files = new JShellFileManager(standard)) {
+            files.setLocationFromPaths(StandardLocation.CLASS_PATH, List.of(jar));
+            List<JavaFileObject> listed = new java.util.ArrayList<>();
+            files.list(StandardLocation.CLASS_PATH, "x", Set.of(JavaFileObject.Kind.CLASS), false)
+                    .forEach(listed::add);
+            assertEquals(1, listed.size());
+            JavaFileObject e = listed.get(0);
+            assertTrue(e instanceof JarEntryFile);
+            assertEquals("x.E", files.inferBinaryName(StandardLocation.CLASS_PATH, e));
+            assertTrue(files.isSameFile(e, e));
+            assertTrue(files.contains(StandardLocation.CLASS_PATH, e));
+            assertTrue(e.toUri().toString().startsWith("jar:file:") && e.toUri().toString().endsWith("!/x/E.class"));
         }
     }
 
