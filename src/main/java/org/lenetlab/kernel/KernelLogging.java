@@ -108,6 +108,9 @@ public final class KernelLogging {
                         : record.getLoggerName());
                 String message = record.getMessage();
                 int level = record.getLevel().intValue();
+                if (isPerMessageNote(record)) {
+                    level = java.util.logging.Level.FINE.intValue();
+                }
                 if (level >= java.util.logging.Level.SEVERE.intValue()) {
                     target.error(message, record.getThrown());
                 } else if (level >= java.util.logging.Level.WARNING.intValue()) {
@@ -127,6 +130,16 @@ public final class KernelLogging {
             public void close() {
             }
         });
+    }
+
+    /**
+     * The messaging layer notes every request it handles at INFO ("Handling message: execute_request"): half of a
+     * kernel log's lines, one locked write per cell and per completion request. They go to DEBUG (not logged).
+     */
+    static boolean isPerMessageNote(LogRecord record) {
+        String message = record.getMessage();
+        return message != null && message.startsWith("Handling message:")
+                && record.getLevel().intValue() <= java.util.logging.Level.INFO.intValue();
     }
 
     /** WARN and up to the stderr of the cell whose thread logged (the kernel's own messages stay in the file). */

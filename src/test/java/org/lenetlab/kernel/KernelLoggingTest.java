@@ -58,6 +58,16 @@ class KernelLoggingTest {
     }
 
     @Test
+    void theMessagingLayersNoteForEveryRequestIsLeftOut() throws Exception {
+        java.util.logging.Logger shell = java.util.logging.Logger.getLogger("ShellChannel");
+        shell.info("Handling message: execute_request");
+        shell.info("Polling on Shell-0");
+        String log = Files.readString(dir.resolve("logs/kernel.log"));
+        assertFalse(log.contains("Handling message"), log);
+        assertTrue(log.contains("Polling on Shell-0"), log);
+    }
+
+    @Test
     void warningsOutsideCellsStayInTheLog() throws Exception {
         LoggerFactory.getLogger("org.nd4j.Outside").warn("no cell runs");
         assertTrue(Files.readString(dir.resolve("logs/kernel.log")).contains("no cell runs"));
