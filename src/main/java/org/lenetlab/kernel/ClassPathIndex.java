@@ -104,24 +104,26 @@ final class ClassPathIndex implements Closeable {
 
     /** @return the jar's index, made by this thread unless another is making it; null if it cannot be read */
     private JarIndex jar(Path entry) {
-        FutureTask<JarIndex> task = jars.computeIfAbsent(entry, p -> new FutureTask<>(() -> JarIndex.open(p)));
+        FutureTask<JarIndex> task = jars.computeIfAbsent(entry, p -> new FutureTask<>(() -> openOrSkip(p)));
         task.run(); // does nothing when done or running elsewhere
         try {
             return task.get();
         } catch (ExecutionException e) {
-            LOG.warn("class path entry {} skipped: {}", entry, e.getCause().toString());
-            jars.put(entry, doneWith(null));
-            return null;
+            throw new IllegalStateException("indexing " + entry + " failed", e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
         }
     }
 
-    private static FutureTask<JarIndex> doneWith(JarIndex value) {
-        FutureTask<JarIndex> done = new FutureTask<>(() -> value);
-        done.run();
-        return done;
+    /** @return the jar's index, or null (with one warning, as javac skips such an entry) if it cannot be read */
+    private static JarIndex openOrSkip(Path jar) {
+        try {
+            return JarIndex.open(jar);
+        } catch (IOException e) {
+            LOG.warn("class path entry {} skipped: {}", jar, e.toString());
+            return null;
+        }
     }
 
     private StandardJavaFileManager directory(Path entry) throws IOException {

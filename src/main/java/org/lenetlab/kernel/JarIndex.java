@@ -22,6 +22,9 @@ import javax.tools.JavaFileObject.Kind;
  * extended timestamp, which made indexing the kernel's ~95 jars take 240 ms against 100 ms this way.
  */
 final class JarIndex implements Closeable {
+    /** The kinds javac tells by their extension; anything else is {@link Kind#OTHER}. */
+    private static final Kind[] NAMED_KINDS = {Kind.CLASS, Kind.SOURCE, Kind.HTML};
+
     private final Path jar;
     private final String jarUri;
     private final JarFile file;
@@ -96,7 +99,7 @@ final class JarIndex implements Closeable {
 
     /** The kind of file a name stands for, by its extension, as javac decides it. */
     static Kind kindOf(String name) {
-        for (Kind kind : new Kind[] {Kind.CLASS, Kind.SOURCE, Kind.HTML}) {
+        for (Kind kind : NAMED_KINDS) {
             if (name.endsWith(kind.extension)) {
                 return kind;
             }

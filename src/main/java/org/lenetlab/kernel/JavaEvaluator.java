@@ -115,11 +115,11 @@ final class JavaEvaluator implements AutoCloseable {
                                StringBuilder notes) {
         boolean asDeclaration = ExpressionShape.isExpression(source);
         SnippetEvent main = asDeclaration ? mainEvent(shell.eval(asValueDeclaration(source))) : null;
-        if (main != null && asDeclaration && main.status().isDefined()) {
+        if (main != null && main.status().isDefined()) {
             // the variable only carried the value: kept, it would be imported into every later snippet
             shell.drop(main.snippet());
         }
-        if (main == null || (asDeclaration && main.status() != Snippet.Status.VALID)) {
+        if (main == null || main.status() != Snippet.Status.VALID) {
             // not an expression after all, or one javac rejects: JShell's own way, with its own diagnostics
             asDeclaration = false;
             List<SnippetEvent> events = shell.eval(source);
