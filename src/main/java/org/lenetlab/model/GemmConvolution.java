@@ -4,7 +4,6 @@ import java.nio.Buffer;
 
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
@@ -356,7 +355,7 @@ final class GemmConvolution {
             int n = images * wide;
             INDArray cols = im2col(g, b0, images);
             INDArray z = matrix(Z, outC, n);
-            matmul(kernelWithBias, cols, z, false, false);
+            DirectSgemm.multiply(kernelWithBias, cols, z, false, false);
             Buffer zs = p.view(z);
             for (int img = 0; img < images; img++) {
                 for (int oc = 0; oc < outC; oc++) {
@@ -413,18 +412,18 @@ final class GemmConvolution {
             if (k + 1 >= 8 * outC) {
                 // many kernel values per map (C3: 151 × 16): the transposed product is the faster one
                 INDArray gt = matrix(GRADIENT, k + 1, outC);
-                matmul(cols, d, gt, false, true);
+                DirectSgemm.multiply(cols, d, gt, false, true);
                 p.get(p.view(gt), 0, gradientValues, 0, grad);
                 p.addTransposed(gradientSum, gradientValues, k + 1, outC);
             } else {
                 INDArray gc = matrix(GRADIENT, outC, k + 1);
-                matmul(d, cols, gc, false, true);
+                DirectSgemm.multiply(d, cols, gc, false, true);
                 p.get(p.view(gc), 0, gradientValues, 0, grad);
                 p.addSum(gradientSum, new Object[] {gradientValues}, 1, 0, grad);
             }
             if (dx) {
                 INDArray dc = matrix(DCOL, k, n);
-                matmul(w2d, d, dc, true, false);
+                DirectSgemm.multiply(w2d, d, dc, true, false);
                 col2im(g, dc, b0, images);
             }
         }
@@ -541,7 +540,8 @@ final class GemmConvolution {
         int b = g.batch();
         int outC = g.outChannels();
         INDArray out2d = out.reshape('c', b, outC);
-        matmul(x.reshape('c', b, g.patchLength()), w.reshape('c', outC, g.patchLength()), out2d, false, true);
+        DirectSgemm.multiply(x.reshape('c', b, g.patchLength()), w.reshape('c', outC, g.patchLength()), out2d, false,
+                true);
         int n = b * outC;
         output = reuse(output, n);
         Buffer o = p.view(out);
@@ -568,14 +568,15 @@ final class GemmConvolution {
             }
         }
         p.put(p.view(denseDelta), 0, deltaValues, 0, b * outC);
-        matmul(denseDelta, x.reshape('c', b, k), kernelGradient.reshape('c', outC, k), true, false);
+        DirectSgemm.multiply(denseDelta, x.reshape('c', b, k), kernelGradient.reshape('c', outC, k), true, false);
         if (biasGradient != null) {
             gradientSum = reuse(gradientSum, outC);
             p.columnSums(deltaValues, b, outC, gradientSum);
             p.put(p.view(biasGradient), 0, gradientSum, 0, outC);
         }
         if (inputGradientArray != null) {
-            matmul(denseDelta, w.reshape('c', outC, k), inputGradientArray.reshape('c', b, k), false, false);
+            DirectSgemm.multiply(denseDelta, w.reshape('c', outC, k), inputGradientArray.reshape('c', b, k), false,
+                    false);
         }
     }
 
@@ -585,8 +586,4 @@ final class GemmConvolution {
         return array != null && p.length(array) >= length ? array : p.newArray(length);
     }
 
-    private static void matmul(INDArray a, INDArray b, INDArray c, boolean transposeA, boolean transposeB) {
-        Nd4j.exec(DynamicCustomOp.builder("matmul").addInputs(a, b).addOutputs(c)
-                .addIntegerArguments(transposeA ? 1 : 0, transposeB ? 1 : 0, 0).build());
-    }
 }
