@@ -41,6 +41,16 @@ record ConvGeometry(int batch, int inChannels, int inHeight, int inWidth, int ou
         }
     }
 
+    /**
+     * @param batch   rows of the input
+     * @param inputs  values per row
+     * @param outputs units
+     * @return a dense layer as a convolution: {@code inputs} maps of 1×1 in, {@code outputs} 1×1 kernels
+     */
+    static ConvGeometry dense(int batch, int inputs, int outputs) {
+        return new ConvGeometry(batch, inputs, 1, 1, outputs, 1, 1, 0, 0, 0, 0);
+    }
+
     /** @return the same convolution over {@code images} images */
     ConvGeometry withBatch(int images) {
         return new ConvGeometry(images, inChannels, inHeight, inWidth, outChannels, kernelHeight, kernelWidth, padTop,

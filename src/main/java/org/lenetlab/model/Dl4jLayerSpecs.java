@@ -120,12 +120,12 @@ public final class Dl4jLayerSpecs {
         if (layer instanceof DropoutLayer d) {
             return new LayerSpec.Dropout(name, dropRate(d.getIDropout(), layer));
         }
-        if (layer.getClass() == OutputLayer.class) {
+        if (layer.getClass() == OutputLayer.class || layer.getClass() == FastOutput.class) {
             BaseOutputLayer o = (BaseOutputLayer) layer;
             return o.hasBias() ? new LayerSpec.Output(name, (int) o.getNOut())
                     : new LayerSpec.Dense(name, (int) o.getNOut(), false);
         }
-        if (layer.getClass() == DenseLayer.class) {
+        if (layer.getClass() == DenseLayer.class || layer.getClass() == FastDense.class) {
             DenseLayer d = (DenseLayer) layer;
             return new LayerSpec.Dense(name, (int) d.getNOut(), d.hasBias());
         }

@@ -314,6 +314,8 @@ final class GemmConvolution {
     private final class Worker {
         private final INDArray[] flat = new INDArray[5];
         private final INDArray[] views = new INDArray[5];
+        /** The native memory of {@link #views}, made with them (a view costs a JNI call and three objects). */
+        private final Buffer[] memory = new Buffer[5];
         private static final int COL = 0;
         private static final int Z = 1;
         private static final int DELTA = 2;
@@ -356,7 +358,7 @@ final class GemmConvolution {
             INDArray cols = im2col(g, b0, images);
             INDArray z = matrix(Z, outC, n);
             DirectSgemm.multiply(kernelWithBias, cols, z, false, false);
-            Buffer zs = p.view(z);
+            Buffer zs = memory[Z];
             for (int img = 0; img < images; img++) {
                 for (int oc = 0; oc < outC; oc++) {
                     int src = oc * n + img * wide;
@@ -405,7 +407,7 @@ final class GemmConvolution {
                 }
             }
             INDArray d = matrix(DELTA, outC, n);
-            p.put(p.view(d), 0, deltaWide, 0, outC * n);
+            p.put(memory[DELTA], 0, deltaWide, 0, outC * n);
             INDArray cols = im2col(g, b0, images);
             int grad = outC * (k + 1);
             gradientValues = reuse(gradientValues, grad);
@@ -413,18 +415,18 @@ final class GemmConvolution {
                 // many kernel values per map (C3: 151 × 16): the transposed product is the faster one
                 INDArray gt = matrix(GRADIENT, k + 1, outC);
                 DirectSgemm.multiply(cols, d, gt, false, true);
-                p.get(p.view(gt), 0, gradientValues, 0, grad);
+                p.get(memory[GRADIENT], 0, gradientValues, 0, grad);
                 p.addTransposed(gradientSum, gradientValues, k + 1, outC);
             } else {
                 INDArray gc = matrix(GRADIENT, outC, k + 1);
                 DirectSgemm.multiply(d, cols, gc, false, true);
-                p.get(p.view(gc), 0, gradientValues, 0, grad);
+                p.get(memory[GRADIENT], 0, gradientValues, 0, grad);
                 p.addSum(gradientSum, new Object[] {gradientValues}, 1, 0, grad);
             }
             if (dx) {
                 INDArray dc = matrix(DCOL, k, n);
                 DirectSgemm.multiply(w2d, d, dc, true, false);
-                col2im(g, dc, b0, images);
+                col2im(g, memory[DCOL], b0, images);
             }
         }
 
@@ -444,7 +446,7 @@ final class GemmConvolution {
             int kh = g.kernelHeight();
             int kw = g.kernelWidth();
             INDArray cols = matrix(COL, k + 1, n);
-            Buffer cb = p.view(cols);
+            Buffer cb = memory[COL];
             if (maskImages != images) {
                 // the mask row: 1 at the valid positions of each image, 0 at the garbage columns
                 p.fill(maskRow, 0, wide, 0);
@@ -471,7 +473,7 @@ final class GemmConvolution {
         }
 
         /** {@code dX = col2im(dcol)} for images {@code [b0, b0 + images)}: adds each tap's run onto its plane. */
-        private void col2im(ConvGeometry g, INDArray dcolChunk, int b0, int images) {
+        private void col2im(ConvGeometry g, Buffer dc, int b0, int images) {
             int c = g.inChannels();
             int h = g.inHeight();
             int wd = g.inWidth();
@@ -483,7 +485,6 @@ final class GemmConvolution {
             int run = g.runLength();
             int oh = g.outHeight();
             int planeLength = g.paddedPlane();
-            Buffer dc = p.view(dcolChunk);
             for (int img = 0; img < images; img++) {
                 for (int ch = 0; ch < c; ch++) {
                     p.fill(plane, 0, planeLength, 0);
@@ -529,6 +530,7 @@ final class GemmConvolution {
             }
             INDArray prefix = buffer.length() == length ? buffer : buffer.get(NDArrayIndex.interval(0, length));
             views[slot] = prefix.reshape('c', rows, columns);
+            memory[slot] = p.view(views[slot]);
             return views[slot];
         }
     }

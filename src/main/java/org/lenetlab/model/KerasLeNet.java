@@ -7,9 +7,7 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
@@ -129,10 +127,10 @@ public final class KerasLeNet extends LeNetBuilder<KerasLeNet> {
                     .convolutionMode(ConvolutionMode.Truncate).build());
             dropoutAfter(layers, b);
         }
-        layers.layer(new DenseLayer.Builder().name("dense1").nOut(500).build());
+        layers.layer(new FastDense.Builder().name("dense1").nOut(500).build());
         dropoutAfter(layers, 3);
         return layers
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).name("output")
+                .layer(new FastOutput.Builder(LossFunctions.LossFunction.MCXENT).name("output")
                         .nOut(numClasses()).activation(Activation.SOFTMAX).build())
                 .setInputType(InputType.convolutional(in.height(), in.width(), in.channels()))
                 .build();

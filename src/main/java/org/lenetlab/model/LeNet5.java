@@ -7,9 +7,7 @@ import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.ZeroPaddingLayer;
 import org.deeplearning4j.nn.weights.WeightInit;
@@ -172,10 +170,10 @@ public final class LeNet5 extends LeNetBuilder<LeNet5> {
         dropoutAfter(layers, 1);
         layers.layer(new FastConvolution.Builder(5, 5).name("C5").nOut(120).build());
         dropoutAfter(layers, 2);
-        layers.layer(new DenseLayer.Builder().name("F6").nOut(84).build());
+        layers.layer(new FastDense.Builder().name("F6").nOut(84).build());
         dropoutAfter(layers, 3);
         return layers
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).name("output")
+                .layer(new FastOutput.Builder(LossFunctions.LossFunction.MCXENT).name("output")
                         .nOut(numClasses()).activation(Activation.SOFTMAX).build())
                 .setInputType(InputType.convolutional(in.height(), in.width(), in.channels()))
                 .build();

@@ -10,9 +10,7 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
@@ -349,13 +347,13 @@ public final class ModernLeNet extends LeNetBuilder<ModernLeNet> {
         }
         for (int units : denseUnits) {
             block++;
-            layers.layer(new DenseLayer.Builder().name("dense" + block).nOut(units).build());
+            layers.layer(new FastDense.Builder().name("dense" + block).nOut(units).build());
             if (drop[block - 1] > 0) {
                 layers.layer(new DropoutLayer.Builder(1 - drop[block - 1]).name("drop" + block).build());
             }
         }
         return layers
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).name("output")
+                .layer(new FastOutput.Builder(LossFunctions.LossFunction.MCXENT).name("output")
                         .nOut(numClasses()).activation(Activation.SOFTMAX).build())
                 .setInputType(InputType.convolutional(in.height(), in.width(), in.channels()))
                 .build();

@@ -75,6 +75,12 @@ abstract class Precision {
 
     abstract void fill(Object array, int from, int to, double value);
 
+    /** Copies the first {@code length} values of a Java array of this precision into {@code to}. */
+    abstract void toDoubles(Object from, double[] to, int length);
+
+    /** Copies the first {@code length} values of {@code from} into a Java array of this precision. */
+    abstract void fromDoubles(double[] from, Object to, int length);
+
     /**
      * Pools each {@code height × width} plane of planes {@code [fromPlane, toPlane)} into {@code outHeight ×
      * outWidth} windows of {@code kh × kw} values taken every {@code sh, sw} values: the maximum (recording in
@@ -285,6 +291,22 @@ abstract class Precision {
         @Override
         void fill(Object array, int from, int to, double value) {
             java.util.Arrays.fill((float[]) array, from, to, (float) value);
+        }
+
+        @Override
+        void toDoubles(Object from, double[] to, int length) {
+            float[] f = (float[]) from;
+            for (int i = 0; i < length; i++) {
+                to[i] = f[i];
+            }
+        }
+
+        @Override
+        void fromDoubles(double[] from, Object to, int length) {
+            float[] t = (float[]) to;
+            for (int i = 0; i < length; i++) {
+                t[i] = (float) from[i];
+            }
         }
 
         @Override
@@ -566,6 +588,16 @@ abstract class Precision {
         @Override
         void fill(Object array, int from, int to, double value) {
             java.util.Arrays.fill((double[]) array, from, to, value);
+        }
+
+        @Override
+        void toDoubles(Object from, double[] to, int length) {
+            System.arraycopy(from, 0, to, 0, length);
+        }
+
+        @Override
+        void fromDoubles(double[] from, Object to, int length) {
+            System.arraycopy(from, 0, to, 0, length);
         }
 
         @Override

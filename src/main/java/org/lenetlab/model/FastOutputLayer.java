@@ -1,0 +1,145 @@
+package org.lenetlab.model;
+
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.layers.OutputLayer;
+import org.deeplearning4j.nn.params.DefaultParamInitializer;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.activations.impl.ActivationSoftmax;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
+
+/**
+ * The computation of a {@link FastOutput}: for softmax with cross-entropy ({@code MCXENT} or negative log
+ * likelihood, with or without class weights), one training step's output layer is one forward product
+ * ({@link GemmDense}), softmax, loss and its gradient in one pass over the batch ({@link SoftmaxCrossEntropy}), and
+ * the backward products. DL4J's own output layer computes the forward product three times per step (for the
+ * gradient, for the score and again in the loss) with about twenty ND4J ops.
+ *
+ * <p>The score of a step is computed with its gradient and handed to the {@code computeScore} call that follows
+ * for the same input and labels. Other activations or losses, label masks and half precision compute exactly as
+ * DL4J's own implementation does.
+ */
+public class FastOutputLayer extends OutputLayer {
+    private final transient GemmDense engine;
+    /** The summed loss of the last backprop, for the score of the same input and labels; NaN when none. */
+    private transient double pendingLoss = Double.NaN;
+    private transient INDArray pendingInput;
+    private transient INDArray pendingLabels;
+
+    /**
+     * @param conf     the layer's configuration (its layer is a {@link FastOutput})
+     * @param dataType the network's floating-point type
+     */
+    public FastOutputLayer(NeuralNetConfiguration conf, DataType dataType) {
+        super(conf, dataType);
+        this.engine = dataType == DataType.FLOAT || dataType == DataType.DOUBLE
+                ? new GemmDense(Precision.of(dataType), layerConf().getLayerName()) : null;
+    }
+
+    /** @return whether this step computes on the fast path: softmax with cross-entropy, no mask */
+    private boolean fast() {
+        return engine != null && maskArray == null && layerConf().getActivationFn() instanceof ActivationSoftmax
+                && layerConf().getLossFn() instanceof LossMCXENT;
+    }
+
+    @Override
+    public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+        pendingLoss = Double.NaN;
+        if (!fast() || labels == null) {
+            return super.backpropGradient(epsilon, workspaceMgr);
+        }
+        assertInputSet(true);
+        applyDropOutIfNecessary(true, workspaceMgr);
+        INDArray in = input.castTo(dataType);
+        INDArray w = getParamWithNoise(DefaultParamInitializer.WEIGHT_KEY, true, workspaceMgr);
+        int rows = (int) in.size(0);
+        int classes = (int) w.size(1);
+        requireLabelShape(rows, classes);
+        INDArray logits = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, dataType,
+                new long[] {rows, classes}, 'c');
+        engine.forward(in, w, bias(true, workspaceMgr), FusedActivation.IDENTITY, true, logits);
+
+        Precision p = engine.precision();
+        int n = rows * classes;
+        double[] probabilities = new double[n];
+        p.toDoubles(engine.keptOutput(), probabilities, n);
+        SoftmaxCrossEntropy.softmax(probabilities, rows, classes);
+        double[] targets = labels.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+        LossMCXENT loss = (LossMCXENT) layerConf().getLossFn();
+        double[] weights = loss.getWeights() == null ? null : loss.getWeights().toDoubleVector();
+        double[] delta = new double[n];
+        SoftmaxCrossEntropy.gradient(probabilities, targets, weights, rows, classes, delta);
+        Object deltaValues = p.newArray(n);
+        p.fromDoubles(delta, deltaValues, n);
+        INDArray deltaArray = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, dataType,
+                new long[] {rows, classes}, 'c');
+        p.put(p.view(deltaArray), 0, deltaValues, 0, n);
+
+        INDArray weightGrad = gradientViews.get(DefaultParamInitializer.WEIGHT_KEY);
+        INDArray biasGrad = hasBias() ? gradientViews.get(DefaultParamInitializer.BIAS_KEY) : null;
+        INDArray epsNext = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, in.shape(), 'c');
+        engine.backward(in, w, deltaArray, weightGrad, biasGrad, epsNext);
+
+        pendingLoss = SoftmaxCrossEntropy.loss(probabilities, targets, weights, rows, classes,
+                loss.getSoftmaxClipEps());
+        pendingInput = input;
+        pendingLabels = labels;
+        Gradient gradient = new DefaultGradient();
+        gradient.gradientForVariable().put(DefaultParamInitializer.WEIGHT_KEY, weightGrad);
+        if (biasGrad != null) {
+            gradient.gradientForVariable().put(DefaultParamInitializer.BIAS_KEY, biasGrad);
+        }
+        // weight noise is kept for the score, as DL4J's output layer does; the network clears it
+        return new Pair<>(gradient, backpropDropOutIfPresent(epsNext));
+    }
+
+    @Override
+    public double computeScore(double fullNetRegTerm, boolean training, LayerWorkspaceMgr workspaceMgr) {
+        if (!fast() || input == null || labels == null) {
+            return super.computeScore(fullNetRegTerm, training, workspaceMgr);
+        }
+        double summed = pendingLoss;
+        boolean pending = !Double.isNaN(summed) && training && input == pendingInput && labels == pendingLabels;
+        pendingLoss = Double.NaN;
+        pendingInput = null;
+        pendingLabels = null;
+        if (!pending) {
+            return super.computeScore(fullNetRegTerm, training, workspaceMgr);
+        }
+        double s = summed;
+        if (conf().isMiniBatch()) {
+            s /= getInputMiniBatchSize();
+        }
+        score = s + fullNetRegTerm;
+        return score;
+    }
+
+    @Override
+    public void clear() {
+        super.clear();
+        pendingLoss = Double.NaN;
+        pendingInput = null;
+        pendingLabels = null;
+        if (engine != null) {
+            engine.release();
+        }
+    }
+
+    private void requireLabelShape(int rows, int classes) {
+        if (labels.rank() != 2 || labels.size(0) != rows || labels.size(1) != classes) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "Output layer '%s' has %d classes and got %d inputs, but the labels have shape %s; give one "
+                            + "row of %d class values per example", layerConf().getLayerName(), classes, rows,
+                    java.util.Arrays.toString(labels.shape()), classes));
+        }
+    }
+
+    private INDArray bias(boolean training, LayerWorkspaceMgr workspaceMgr) {
+        return hasBias() ? getParamWithNoise(DefaultParamInitializer.BIAS_KEY, training, workspaceMgr) : null;
+    }
+}
