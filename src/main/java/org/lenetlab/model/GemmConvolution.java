@@ -313,9 +313,14 @@ final class GemmConvolution {
     /** The buffers one thread works with: a chunk's im2col matrix, products and col2im scratch. */
     private final class Worker {
         private final INDArray[] flat = new INDArray[5];
-        private final INDArray[] views = new INDArray[5];
-        /** The native memory of {@link #views}, made with them (a view costs a JNI call and three objects). */
-        private final Buffer[] memory = new Buffer[5];
+        /**
+         * Per slot, views of the last two shapes asked for and their native memory (a view costs a JNI call and
+         * several objects): a batch's chunks come in at most two sizes, the full one and the remainder.
+         */
+        private final INDArray[][] views = new INDArray[5][2];
+        private final Buffer[][] memory = new Buffer[5][2];
+        /** Per slot, which of the two views {@link #matrix} returned last. */
+        private final int[] current = new int[5];
         private static final int COL = 0;
         private static final int Z = 1;
         private static final int DELTA = 2;
@@ -358,7 +363,7 @@ final class GemmConvolution {
             INDArray cols = im2col(g, b0, images);
             INDArray z = matrix(Z, outC, n);
             DirectSgemm.multiply(kernelWithBias, cols, z, false, false);
-            Buffer zs = memory[Z];
+            Buffer zs = memory(Z);
             for (int img = 0; img < images; img++) {
                 for (int oc = 0; oc < outC; oc++) {
                     int src = oc * n + img * wide;
@@ -407,7 +412,7 @@ final class GemmConvolution {
                 }
             }
             INDArray d = matrix(DELTA, outC, n);
-            p.put(memory[DELTA], 0, deltaWide, 0, outC * n);
+            p.put(memory(DELTA), 0, deltaWide, 0, outC * n);
             INDArray cols = im2col(g, b0, images);
             int grad = outC * (k + 1);
             gradientValues = reuse(gradientValues, grad);
@@ -415,18 +420,18 @@ final class GemmConvolution {
                 // many kernel values per map (C3: 151 × 16): the transposed product is the faster one
                 INDArray gt = matrix(GRADIENT, k + 1, outC);
                 DirectSgemm.multiply(cols, d, gt, false, true);
-                p.get(memory[GRADIENT], 0, gradientValues, 0, grad);
+                p.get(memory(GRADIENT), 0, gradientValues, 0, grad);
                 p.addTransposed(gradientSum, gradientValues, k + 1, outC);
             } else {
                 INDArray gc = matrix(GRADIENT, outC, k + 1);
                 DirectSgemm.multiply(d, cols, gc, false, true);
-                p.get(memory[GRADIENT], 0, gradientValues, 0, grad);
+                p.get(memory(GRADIENT), 0, gradientValues, 0, grad);
                 p.addSum(gradientSum, new Object[] {gradientValues}, 1, 0, grad);
             }
             if (dx) {
                 INDArray dc = matrix(DCOL, k, n);
                 DirectSgemm.multiply(w2d, d, dc, true, false);
-                col2im(g, memory[DCOL], b0, images);
+                col2im(g, memory(DCOL), b0, images);
             }
         }
 
@@ -446,7 +451,7 @@ final class GemmConvolution {
             int kh = g.kernelHeight();
             int kw = g.kernelWidth();
             INDArray cols = matrix(COL, k + 1, n);
-            Buffer cb = memory[COL];
+            Buffer cb = memory(COL);
             if (maskImages != images) {
                 // the mask row: 1 at the valid positions of each image, 0 at the garbage columns
                 p.fill(maskRow, 0, wide, 0);
@@ -515,9 +520,12 @@ final class GemmConvolution {
 
         /** A {@code rows × columns} c-ordered matrix at the start of the slot's buffer (made once per shape). */
         private INDArray matrix(int slot, int rows, int columns) {
-            INDArray cached = views[slot];
-            if (cached != null && cached.rows() == rows && cached.columns() == columns) {
-                return cached;
+            INDArray[] cached = views[slot];
+            for (int i = 0; i < cached.length; i++) {
+                if (cached[i] != null && cached[i].rows() == rows && cached[i].columns() == columns) {
+                    current[slot] = i;
+                    return cached[i];
+                }
             }
             long length = (long) rows * columns;
             INDArray buffer = flat[slot];
@@ -527,11 +535,19 @@ final class GemmConvolution {
                     buffer = Nd4j.create(p.dataType(), capacity);
                 }
                 flat[slot] = buffer;
+                java.util.Arrays.fill(cached, null); // views of the old buffer
             }
+            int i = cached[0] == null ? 0 : cached[1] == null ? 1 : 1 - current[slot];
             INDArray prefix = buffer.length() == length ? buffer : buffer.get(NDArrayIndex.interval(0, length));
-            views[slot] = prefix.reshape('c', rows, columns);
-            memory[slot] = p.view(views[slot]);
-            return views[slot];
+            cached[i] = prefix.reshape('c', rows, columns);
+            memory[slot][i] = p.view(cached[i]);
+            current[slot] = i;
+            return cached[i];
+        }
+
+        /** @return the native memory of the view {@link #matrix} last returned for {@code slot} */
+        private Buffer memory(int slot) {
+            return memory[slot][current[slot]];
         }
     }
 
