@@ -23,13 +23,15 @@ public final class FastLayers {
      *       (LeNet-5's C1 behind its padding layer, KerasLeNet's conv1): {@code fit} never uses the gradient with
      *       respect to the network's input, and computing it would cost as much as the layer's weight
      *       gradient;</li>
+     *   <li>gives the network a {@link FastUpdater}, which skips DL4J's per-variable views when nothing is
+     *       regularised (it stays: it updates exactly as DL4J's does);</li>
      *   <li>if the network has fast layers, runs the ND4J ops of this thread on one OpenMP thread: the fast layers
      *       split each batch over threads of their own, and the remaining ops of a small network (dense layers,
      *       loss, updater) are too small to gain from a second thread, which costs a wake-up or a spin per op.</li>
      * </ul>
      *
      * @param net a network about to be trained on this thread
-     * @return undoes both when closed; close it on the same thread when training ends
+     * @return undoes the first and last when closed; close it on the same thread when training ends
      */
     public static Restore prepareForTraining(MultiLayerNetwork net) {
         List<FastConvolutionLayer> switched = new ArrayList<>();
@@ -46,6 +48,7 @@ public final class FastLayers {
             fast |= layer instanceof FastSubsamplingLayer pool && pool.isFastPath();
             trainableBefore |= layer.numParams() > 0;
         }
+        FastUpdater.install(net);
         NativeOps ops = fast ? NativeOpsHolder.getInstance().getDeviceNativeOps() : null;
         int ompThreads = fast ? ops.ompGetMaxThreads() : 0;
         if (fast) {

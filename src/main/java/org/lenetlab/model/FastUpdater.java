@@ -1,0 +1,66 @@
+package org.lenetlab.model;
+
+import java.util.List;
+
+import org.deeplearning4j.nn.api.Updater;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.updater.MultiLayerUpdater;
+import org.deeplearning4j.nn.updater.UpdaterBlock;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.learning.regularization.Regularization;
+
+/**
+ * DL4J's network updater, minus a cost of its regularisation step: before and after the optimiser runs, each
+ * updater block makes a parameter view and a gradient view of every variable (four arrays, each with its shape
+ * information and native-memory bookkeeping) and only then looks whether the variable has any L1, L2 or weight
+ * decay. For LeNet-5 without weight decay that is 80 arrays a step for nothing: 30 % of a step's Java allocations
+ * and 5 % of its time. Blocks here look first and make the views only when some variable in the block is
+ * regularised, then regularise exactly as DL4J does.
+ *
+ * <p>It shares the state array (Adam's moments) of the updater it replaces, so training resumes where it was and
+ * a saved network holds the same state.
+ */
+final class FastUpdater extends MultiLayerUpdater {
+    private FastUpdater(MultiLayerNetwork net, INDArray state) {
+        super(net, state);
+        updaterBlocks.replaceAll(Block::new);
+    }
+
+    /**
+     * Gives {@code net} this updater, with the state of its current one.
+     *
+     * @param net an initialised network
+     */
+    static void install(MultiLayerNetwork net) {
+        Updater current = net.getUpdater();
+        if (current instanceof MultiLayerUpdater plain && !(current instanceof FastUpdater)) {
+            net.setUpdater(new FastUpdater(net, plain.getStateViewArray()));
+        }
+    }
+
+    /** An updater block that skips the regularisation steps of blocks without regularisation. */
+    private static final class Block extends UpdaterBlock {
+        Block(UpdaterBlock block) {
+            super(block.getParamOffsetStart(), block.getParamOffsetEnd(), block.getUpdaterViewOffsetStart(),
+                    block.getUpdaterViewOffsetEnd(), block.getLayersAndVariablesInBlock());
+            setUpdaterView(block.getUpdaterView());
+            setGradientView(block.getGradientView());
+            setUpdaterViewRequiresInitialization(block.isUpdaterViewRequiresInitialization());
+            setGradientUpdater(block.getGradientUpdater());
+        }
+
+        @Override
+        protected void applyRegularizationAllVariables(Regularization.ApplyStep step, int iteration, int epoch,
+                                                       boolean externalGradient, INDArray fullNetworkGradientView,
+                                                       INDArray fullNetworkParamsArray) {
+            for (ParamState p : getLayersAndVariablesInBlock()) {
+                List<Regularization> r = p.getLayer().getConfig().getRegularizationByParam(p.getParamName());
+                if (r != null && !r.isEmpty()) {
+                    super.applyRegularizationAllVariables(step, iteration, epoch, externalGradient,
+                            fullNetworkGradientView, fullNetworkParamsArray);
+                    return;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package org.lenetlab.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.lenetlab.model.FastDenseTest.oneHot;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** The fast updater updates exactly as DL4J's, with and without regularisation, and keeps the optimiser state. */
+class FastUpdaterTest {
+    @Test
+    void updatesExactlyAsDl4jWithAndWithoutWeightDecay() {
+        for (double l2 : new double[] {0, 1e-2}) {
+            MultiLayerNetwork plain = LeNet5.builder().input(new InputShape(12, 12, 1)).numClasses(3).l2(l2).seed(2)
+                    .build().network();
+            MultiLayerNetwork fast = plain.clone();
+            FastUpdater.install(fast);
+            assertInstanceOf(FastUpdater.class, fast.getUpdater());
+            for (int step = 0; step < 4; step++) {
+                INDArray x = Nd4j.rand(DataType.FLOAT, 6, 1, 12, 12);
+                INDArray y = oneHot(6, 3);
+                plain.fit(x, y);
+                fast.fit(x, y);
+            }
+            assertEquals(plain.params(), fast.params(), "L2 " + l2);
+            assertEquals(plain.getUpdater().getStateViewArray(), fast.getUpdater().getStateViewArray(), "L2 " + l2);
+        }
+    }
+
+    @Test
+    void takesOverTheOptimiserStateOfTheUpdaterItReplaces() {
+        MultiLayerNetwork net = LeNet5.builder().input(new InputShape(12, 12, 1)).numClasses(3).seed(2).build()
+                .network();
+        net.fit(Nd4j.rand(DataType.FLOAT, 6, 1, 12, 12), oneHot(6, 3));
+        INDArray state = net.getUpdater().getStateViewArray();
+        assertNotEquals(0.0, state.amaxNumber().doubleValue(), "Adam has moments after a step");
+
+        FastUpdater.install(net);
+
+        assertSame(state, net.getUpdater().getStateViewArray());
+    }
+}
