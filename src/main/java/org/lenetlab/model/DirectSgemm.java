@@ -1,5 +1,7 @@
 package org.lenetlab.model;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+
 import org.bytedeco.dnnl.global.dnnl;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.Loader;
@@ -30,6 +32,8 @@ final class DirectSgemm {
     private static final Logger LOG = LoggerFactory.getLogger(DirectSgemm.class);
     private static final byte TRANSPOSE = 'T';
     private static final byte NO_TRANSPOSE = 'N';
+    private static final int WARM_UP_SIZE = 64;
+    private static final AtomicBoolean PRELOAD_STARTED = new AtomicBoolean();
 
     private DirectSgemm() {
     }
@@ -37,6 +41,36 @@ final class DirectSgemm {
     /** @return whether single-precision products go straight to oneDNN */
     static boolean available() {
         return Natives.LOADED;
+    }
+
+    /**
+     * Loads the natives (about 0.1 s) and has oneDNN generate its product kernels (about 0.05 s) on a daemon
+     * thread, once per JVM, so that a network's first training step does not wait for them. The fast layers call
+     * it when they are made; a product that comes first waits for the load to finish.
+     */
+    static void preloadInBackground() {
+        if (PRELOAD_STARTED.compareAndSet(false, true)) {
+            Thread t = new Thread(DirectSgemm::warmUp, "lenetlab-onednn-preload");
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    private static void warmUp() {
+        if (Natives.LOADED) {
+            try (FloatPointer a = new FloatPointer(WARM_UP_SIZE * WARM_UP_SIZE);
+                 FloatPointer b = new FloatPointer(WARM_UP_SIZE * WARM_UP_SIZE);
+                 FloatPointer c = new FloatPointer(WARM_UP_SIZE * WARM_UP_SIZE)) {
+                a.zero();
+                b.zero();
+                for (byte transposeA : new byte[] {NO_TRANSPOSE, TRANSPOSE}) {
+                    for (byte transposeB : new byte[] {NO_TRANSPOSE, TRANSPOSE}) {
+                        dnnl.dnnl_sgemm(transposeA, transposeB, WARM_UP_SIZE, WARM_UP_SIZE, WARM_UP_SIZE, 1f, a,
+                                WARM_UP_SIZE, b, WARM_UP_SIZE, 0f, c, WARM_UP_SIZE);
+                    }
+                }
+            }
+        }
     }
 
     /**

@@ -52,6 +52,7 @@ public class FastConvolutionLayer extends ConvolutionLayer {
      */
     public FastConvolutionLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
+        DirectSgemm.preloadInBackground();
         org.deeplearning4j.nn.conf.layers.ConvolutionLayer c = layerConf();
         this.fastPath = (dataType == DataType.FLOAT || dataType == DataType.DOUBLE)
                 && c.getCnn2dDataFormat() == CNN2DFormat.NCHW

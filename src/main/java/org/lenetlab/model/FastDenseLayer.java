@@ -29,6 +29,7 @@ public class FastDenseLayer extends DenseLayer {
      */
     public FastDenseLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
+        DirectSgemm.preloadInBackground();
         this.fused = FusedActivation.of(layerConf().getActivationFn());
         boolean supported = (dataType == DataType.FLOAT || dataType == DataType.DOUBLE) && fused != null
                 && !layerConf().hasLayerNorm();

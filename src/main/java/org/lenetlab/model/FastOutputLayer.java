@@ -37,6 +37,7 @@ public class FastOutputLayer extends OutputLayer {
      */
     public FastOutputLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
+        DirectSgemm.preloadInBackground();
         this.engine = dataType == DataType.FLOAT || dataType == DataType.DOUBLE
                 ? new GemmDense(Precision.of(dataType), layerConf().getLayerName()) : null;
     }
