@@ -1,13 +1,8 @@
 package org.lenetlab.model;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntConsumer;
 
 import org.nd4j.linalg.factory.Nd4j;
@@ -16,16 +11,25 @@ import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
  * The threads the fast layers split a batch over: as many as ND4J may use ({@code Nd4j.getEnvironment()
- * .maxThreads()}, which follows {@code OMP_NUM_THREADS}), the calling thread plus daemon threads shared by all
- * layers. Each part runs its native ops with one OpenMP thread, so two parts on two cores use two threads, not
+ * .maxThreads()}, which follows {@code OMP_NUM_THREADS}), the calling thread plus daemon helper threads shared by
+ * all layers. Each part runs its native ops with one OpenMP thread, so two parts on two cores use two threads, not
  * four that wait for each other; a part of a batch of images is a natural unit of work, where one small matrix
  * product split over two OpenMP threads is not. For the same reason OpenBLAS is set to one thread once parts
  * first run in parallel.
+ *
+ * <p>A training step of LeNet-5 runs eight parallel sections, a few hundred microseconds apart. A helper that
+ * parked after each would cost a wake-up per section: measured on a 2-vCPU virtual machine, 65–85 µs each, about
+ * half a millisecond per step, which ate the whole gain of the second thread. So a helper, and the caller waiting
+ * for it, spin for up to {@link #SPIN_NANOS} before they park.
  */
 final class ConvThreads {
+    /** How long an idle helper, or a caller waiting for one, spins before it parks. */
+    static final long SPIN_NANOS = 250_000;
+
     private static final AtomicInteger NAMES = new AtomicInteger();
-    private static ExecutorService pool;
-    private static int poolSize;
+    /** Held by the one caller whose parts run on the helpers; other callers run their parts themselves. */
+    private static final ReentrantLock HELPERS_IN_USE = new ReentrantLock();
+    private static volatile Helper[] helpers = new Helper[0];
 
     private ConvThreads() {
     }
@@ -37,8 +41,10 @@ final class ConvThreads {
 
     /**
      * Runs {@code part.accept(i)} for {@code i} in {@code [0, parts)}: part 0 on the calling thread, the others on
-     * pool threads, and returns when all have finished. The first failure is rethrown after all have finished
-     * (the parts write into shared arrays, which must not be reused while one is still running).
+     * helper threads (or all on the calling thread while another caller has the helpers), and returns when all
+     * have finished. The first failure is rethrown after all have finished (the parts write into shared arrays,
+     * which must not be reused while one is still running); an interrupt that arrives meanwhile is kept for the
+     * caller.
      *
      * @param parts number of parts, at least 1
      * @param part  the work of one part
@@ -48,71 +54,143 @@ final class ConvThreads {
             part.accept(0);
             return;
         }
-        ExecutorService executor = pool(parts - 1);
-        List<Future<?>> futures = new ArrayList<>(parts - 1);
-        for (int i = 1; i < parts; i++) {
-            int index = i;
-            futures.add(executor.submit(() -> part.accept(index)));
+        if (HELPERS_IN_USE.isHeldByCurrentThread() || !HELPERS_IN_USE.tryLock()) {
+            for (int i = 0; i < parts; i++) {
+                part.accept(i);
+            }
+            return;
         }
-        RuntimeException failure = null;
-        NativeOps ops = NativeOpsHolder.getInstance().getDeviceNativeOps();
-        int ompThreads = ops.ompGetMaxThreads();
-        ops.setOmpNumThreads(1);
         try {
-            part.accept(0);
-        } catch (RuntimeException e) {
-            failure = e;
-        } finally {
-            ops.setOmpNumThreads(ompThreads);
-        }
-        boolean interrupted = false;
-        for (Future<?> f : futures) {
-            while (true) {
-                try {
-                    f.get();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true; // keep waiting: the part is still writing into shared arrays
-                } catch (ExecutionException e) {
-                    if (failure == null) {
-                        Throwable cause = e.getCause();
-                        failure = cause instanceof RuntimeException r ? r
-                                : new IllegalStateException("a part of the batch failed: " + cause, cause);
-                    }
-                    break;
+            Helper[] hs = helpers(parts - 1);
+            for (int i = 1; i < parts; i++) {
+                hs[i - 1].submit(part, i);
+            }
+            Throwable failure = null;
+            NativeOps ops = NativeOpsHolder.getInstance().getDeviceNativeOps();
+            int ompThreads = ops.ompGetMaxThreads();
+            ops.setOmpNumThreads(1);
+            try {
+                part.accept(0);
+            } catch (RuntimeException | Error e) {
+                failure = e;
+            } finally {
+                ops.setOmpNumThreads(ompThreads);
+            }
+            boolean interrupted = false;
+            for (int i = 1; i < parts; i++) {
+                interrupted |= hs[i - 1].awaitDone();
+                Throwable f = hs[i - 1].failure;
+                if (failure == null && f != null) {
+                    failure = f;
                 }
             }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        if (failure != null) {
-            throw failure;
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            if (failure instanceof RuntimeException r) {
+                throw r;
+            }
+            if (failure instanceof Error e) {
+                throw e;
+            }
+            if (failure != null) {
+                throw new IllegalStateException("a part of the batch failed: " + failure, failure);
+            }
+        } finally {
+            HELPERS_IN_USE.unlock();
         }
     }
 
-    private static synchronized ExecutorService pool(int threads) {
-        if (pool == null || poolSize < threads) {
-            if (pool == null) {
-                // OpenBLAS has its own threads, which spin while they wait: with the parts already on every core,
-                // a product split over them only waits for a core (two threads: 12-18 % slower per epoch)
-                Nd4j.factory().blas().setMaxThreads(1);
-            }
-            if (pool != null) {
-                pool.shutdown();
-            }
-            ThreadFactory factory = r -> {
-                Thread t = new Thread(() -> {
-                    // native ops of a part run single-threaded; the parts are the parallelism
-                    NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(1);
-                    r.run();
-                }, "lenetlab-conv-" + NAMES.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            };
-            pool = Executors.newFixedThreadPool(threads, factory);
-            poolSize = threads;
+    private static synchronized Helper[] helpers(int count) {
+        Helper[] hs = helpers;
+        if (hs.length >= count) {
+            return hs;
         }
-        return pool;
+        if (hs.length == 0) {
+            // OpenBLAS has its own threads, which spin while they wait: with the parts already on every core,
+            // a product split over them only waits for a core (two threads: 12-18 % slower per epoch)
+            Nd4j.factory().blas().setMaxThreads(1);
+        }
+        Helper[] grown = java.util.Arrays.copyOf(hs, count);
+        for (int i = hs.length; i < count; i++) {
+            grown[i] = new Helper("lenetlab-conv-" + NAMES.incrementAndGet());
+            grown[i].start();
+        }
+        helpers = grown;
+        return grown;
+    }
+
+    /** A daemon thread that runs one part at a time, spinning briefly between parts. */
+    private static final class Helper extends Thread {
+        private volatile IntConsumer task;
+        private volatile int index;
+        private volatile boolean done = true;
+        private volatile Throwable failure;
+        private volatile Thread waiter;
+
+        Helper(String name) {
+            super(name);
+            setDaemon(true);
+        }
+
+        /** Hands the helper part {@code i}; only when it is done with the previous one. */
+        void submit(IntConsumer part, int i) {
+            index = i;
+            failure = null;
+            done = false;
+            task = part;
+            LockSupport.unpark(this);
+        }
+
+        /** @return whether the waiting thread was interrupted meanwhile (the interrupt is cleared) */
+        boolean awaitDone() {
+            waiter = Thread.currentThread();
+            boolean interrupted = false;
+            long start = System.nanoTime();
+            while (!done) {
+                if (System.nanoTime() - start < SPIN_NANOS) {
+                    Thread.onSpinWait();
+                } else {
+                    LockSupport.park(this);
+                    interrupted |= Thread.interrupted();
+                }
+            }
+            waiter = null;
+            return interrupted;
+        }
+
+        @Override
+        public void run() {
+            // native ops of a part run single-threaded; the parts are the parallelism
+            NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(1);
+            while (true) {
+                IntConsumer part = awaitTask();
+                try {
+                    part.accept(index);
+                } catch (Throwable e) {
+                    failure = e;
+                }
+                task = null;
+                done = true;
+                Thread w = waiter;
+                if (w != null) {
+                    LockSupport.unpark(w);
+                }
+            }
+        }
+
+        private IntConsumer awaitTask() {
+            long start = System.nanoTime();
+            IntConsumer part;
+            while ((part = task) == null) {
+                if (System.nanoTime() - start < SPIN_NANOS) {
+                    Thread.onSpinWait();
+                } else {
+                    LockSupport.park(this);
+                    Thread.interrupted(); // a helper has nobody to report an interrupt to
+                }
+            }
+            return part;
+        }
     }
 }

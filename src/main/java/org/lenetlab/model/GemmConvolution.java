@@ -1,6 +1,7 @@
 package org.lenetlab.model;
 
 import java.nio.Buffer;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -23,8 +24,11 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  *
  * <p>The batch is processed in chunks of images whose im2col matrix (about 1 MiB) stays in the processor's cache
  * between being written and being multiplied: built for the whole batch at once, it is many times the size of the
- * images and the products would wait on main memory. Chunks are spread over {@link ConvThreads}. Backprop does not
- * recompute the forward pass, as DL4J's own convolution layer does; it uses the kept activations.
+ * images and the products would wait on main memory. The threads of {@link ConvThreads} take chunks as they
+ * become free, so one that the system holds up (on a shared machine, a JIT compiler or a collector thread) does not
+ * hold up the batch; each chunk's weight gradient is kept apart and the chunks are summed in order, so the result
+ * does not depend on which thread took which chunk. Backprop does not recompute the forward pass, as DL4J's own
+ * convolution layer does; it uses the kept activations.
  *
  * <p>When the kernel covers the whole unpadded input (LeNet-5's C5: 16×5×5 → 120×1×1) the convolution is a dense
  * layer and runs as one: {@code Z = X·Wᵀ}, {@code dW = δᵀ·X}, {@code dX = δ·W}.
@@ -51,6 +55,8 @@ final class GemmConvolution {
     private Object deltaValues;
     private Object inputGradient;
     private Object gradientSum;
+    /** Per chunk of the batch, its weight and bias gradient {@code [outC, K+1]}. */
+    private Object[] chunkGradients = new Object[0];
     private INDArray denseDelta;
     /** The forward state kept for backprop is from a pass over this geometry; null when nothing is kept. */
     private ConvGeometry kept;
@@ -207,9 +213,10 @@ final class GemmConvolution {
         setKernelWithBias(g, w, bias);
         output = reuse(output, b * g.outputImageLength());
         int chunks = chunks(g);
+        AtomicInteger next = new AtomicInteger();
         ConvThreads.run(workers.length, part -> {
             Worker worker = workers[part];
-            for (int chunk = part; chunk < chunks; chunk += workers.length) {
+            for (int chunk = next.getAndIncrement(); chunk < chunks; chunk = next.getAndIncrement()) {
                 int b0 = chunk * chunkImages;
                 worker.forward(g, b0, Math.min(chunkImages, b - b0), f);
             }
@@ -247,19 +254,24 @@ final class GemmConvolution {
             inputGradient = reuse(inputGradient, b * g.inputImageLength());
         }
         int chunks = chunks(g);
+        if (chunkGradients.length < chunks) {
+            chunkGradients = java.util.Arrays.copyOf(chunkGradients, chunks);
+        }
+        for (int chunk = 0; chunk < chunks; chunk++) {
+            chunkGradients[chunk] = reuse(chunkGradients[chunk], grad);
+        }
+        AtomicInteger next = new AtomicInteger();
         ConvThreads.run(workers.length, part -> {
             Worker worker = workers[part];
-            worker.startGradient(grad);
-            for (int chunk = part; chunk < chunks; chunk += workers.length) {
+            for (int chunk = next.getAndIncrement(); chunk < chunks; chunk = next.getAndIncrement()) {
                 int b0 = chunk * chunkImages;
-                worker.backward(g, b0, Math.min(chunkImages, b - b0), w2d, dx);
+                worker.backward(g, b0, Math.min(chunkImages, b - b0), w2d, dx, chunkGradients[chunk]);
             }
         });
+        // summed in chunk order, whichever thread computed which chunk: the same result on every run
         gradientSum = reuse(gradientSum, grad);
         p.fill(gradientSum, 0, grad, 0);
-        for (Worker worker : workers) {
-            p.addSum(gradientSum, new Object[] {worker.gradientSum}, 1, 0, grad);
-        }
+        p.addSum(gradientSum, chunkGradients, chunks, 0, grad);
         Buffer kg = p.view(kernelGradient);
         for (int oc = 0; oc < outC; oc++) {
             p.put(kg, oc * k, gradientSum, oc * (k + 1), k);
@@ -332,8 +344,7 @@ final class GemmConvolution {
         private int deltaImages = -1;
         private Object maskRow;
         private Object deltaWide;
-        private Object gradientValues;
-        private Object gradientSum;
+        private Object transposed;
         private Object plane;
         private Object[] shifted = new Object[0];
 
@@ -379,13 +390,11 @@ final class GemmConvolution {
             }
         }
 
-        void startGradient(int length) {
-            gradientSum = reuse(gradientSum, length);
-            p.fill(gradientSum, 0, length, 0);
-        }
-
-        /** Backward pass of images {@code [b0, b0 + images)}: δ, weight gradient, input gradient. */
-        void backward(ConvGeometry g, int b0, int images, INDArray w2d, boolean dx) {
+        /**
+         * Backward pass of images {@code [b0, b0 + images)}: δ, input gradient, and the chunk's weight and bias
+         * gradient, written to {@code gradient} ({@code [outC, K+1]}).
+         */
+        void backward(ConvGeometry g, int b0, int images, INDArray w2d, boolean dx, Object gradient) {
             int outC = g.outChannels();
             int oh = g.outHeight();
             int ow = g.outWidth();
@@ -415,18 +424,18 @@ final class GemmConvolution {
             p.put(memory(DELTA), 0, deltaWide, 0, outC * n);
             INDArray cols = im2col(g, b0, images);
             int grad = outC * (k + 1);
-            gradientValues = reuse(gradientValues, grad);
             if (k + 1 >= 8 * outC) {
                 // many kernel values per map (C3: 151 × 16): the transposed product is the faster one
                 INDArray gt = matrix(GRADIENT, k + 1, outC);
                 DirectSgemm.multiply(cols, d, gt, false, true);
-                p.get(memory(GRADIENT), 0, gradientValues, 0, grad);
-                p.addTransposed(gradientSum, gradientValues, k + 1, outC);
+                transposed = reuse(transposed, grad);
+                p.get(memory(GRADIENT), 0, transposed, 0, grad);
+                p.fill(gradient, 0, grad, 0);
+                p.addTransposed(gradient, transposed, k + 1, outC);
             } else {
                 INDArray gc = matrix(GRADIENT, outC, k + 1);
                 DirectSgemm.multiply(d, cols, gc, false, true);
-                p.get(memory(GRADIENT), 0, gradientValues, 0, grad);
-                p.addSum(gradientSum, new Object[] {gradientValues}, 1, 0, grad);
+                p.get(memory(GRADIENT), 0, gradient, 0, grad);
             }
             if (dx) {
                 INDArray dc = matrix(DCOL, k, n);

@@ -1,0 +1,93 @@
+package org.lenetlab.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+
+import org.junit.jupiter.api.Test;
+
+class ConvThreadsTest {
+    @Test
+    void runsEveryPartOnceWithTheFirstOnTheCallingThread() {
+        for (int round = 0; round < 200; round++) {
+            AtomicIntegerArray runs = new AtomicIntegerArray(3);
+            Set<Thread> threads = ConcurrentHashMap.newKeySet();
+            Thread[] first = new Thread[1];
+            ConvThreads.run(3, part -> {
+                runs.incrementAndGet(part);
+                threads.add(Thread.currentThread());
+                if (part == 0) {
+                    first[0] = Thread.currentThread();
+                }
+            });
+            for (int i = 0; i < 3; i++) {
+                assertEquals(1, runs.get(i), "part " + i + " in round " + round);
+            }
+            assertEquals(Thread.currentThread(), first[0]);
+            assertEquals(3, threads.size(), "three parts, three threads");
+        }
+    }
+
+    @Test
+    void rethrowsAHelpersFailureOnlyAfterEveryPartHasFinished() {
+        AtomicIntegerArray finished = new AtomicIntegerArray(2);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> ConvThreads.run(2, part -> {
+            if (part == 1) {
+                throw new IllegalStateException("part 1 failed");
+            }
+            sleep(50);
+            finished.set(part, 1);
+        }));
+        assertEquals("part 1 failed", e.getMessage());
+        assertEquals(1, finished.get(0), "the caller's part ran to its end before the failure was reported");
+        ConvThreads.run(2, part -> finished.set(part, 2)); // the helpers still work
+        assertEquals(2, finished.get(1));
+    }
+
+    @Test
+    void keepsAnInterruptThatArrivesWhileWaitingForAHelper() {
+        Thread caller = Thread.currentThread();
+        AtomicIntegerArray finished = new AtomicIntegerArray(2);
+        ConvThreads.run(2, part -> {
+            if (part == 1) {
+                caller.interrupt();
+                sleep(ConvThreads.SPIN_NANOS / 1_000_000 + 20); // the caller parks meanwhile
+            }
+            finished.set(part, 1);
+        });
+        assertTrue(Thread.interrupted(), "the interrupt is kept for the caller");
+        assertEquals(1, finished.get(1), "the caller waited for the helper's part");
+    }
+
+    @Test
+    void concurrentCallersEachRunAllTheirParts() throws InterruptedException {
+        AtomicIntegerArray runs = new AtomicIntegerArray(2 * 2);
+        Thread[] callers = new Thread[2];
+        for (int c = 0; c < callers.length; c++) {
+            int caller = c;
+            callers[c] = new Thread(() -> {
+                for (int i = 0; i < 500; i++) {
+                    ConvThreads.run(2, part -> runs.incrementAndGet(caller * 2 + part));
+                }
+            });
+            callers[c].start();
+        }
+        for (Thread t : callers) {
+            t.join();
+        }
+        for (int i = 0; i < runs.length(); i++) {
+            assertEquals(500, runs.get(i), "caller " + i / 2 + ", part " + i % 2);
+        }
+    }
+
+    private static void sleep(long millis) {
+        long end = System.nanoTime() + millis * 1_000_000;
+        while (System.nanoTime() < end) {
+            Thread.onSpinWait(); // not Thread.sleep: the caller's interrupt must not end it
+        }
+    }
+}
