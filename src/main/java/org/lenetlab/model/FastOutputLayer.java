@@ -21,8 +21,8 @@ import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
  * gradient, for the score and again in the loss) with about twenty ND4J ops.
  *
  * <p>The score of a step is computed with its gradient and handed to the {@code computeScore} call that follows
- * for the same input and labels. Other activations or losses, label masks and half precision compute exactly as
- * DL4J's own implementation does.
+ * for the same input and labels. Predictions ({@code activate}) are one product and a softmax. Other activations or
+ * losses, label masks and half precision compute exactly as DL4J's own implementation does.
  */
 public class FastOutputLayer extends OutputLayer {
     private final transient GemmDense engine;
@@ -44,8 +44,38 @@ public class FastOutputLayer extends OutputLayer {
 
     /** @return whether this step computes on the fast path: softmax with cross-entropy, no mask */
     private boolean fast() {
-        return engine != null && maskArray == null && layerConf().getActivationFn() instanceof ActivationSoftmax
-                && layerConf().getLossFn() instanceof LossMCXENT;
+        return fastSoftmax() && layerConf().getLossFn() instanceof LossMCXENT;
+    }
+
+    /** @return whether the forward pass computes on the fast path: a softmax output, no mask */
+    private boolean fastSoftmax() {
+        return engine != null && maskArray == null && layerConf().getActivationFn() instanceof ActivationSoftmax;
+    }
+
+    @Override
+    public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
+        if (!fastSoftmax()) {
+            return super.activate(training, workspaceMgr);
+        }
+        assertInputSet(false);
+        applyDropOutIfNecessary(training, workspaceMgr);
+        INDArray in = input.castTo(dataType);
+        INDArray w = getParamWithNoise(DefaultParamInitializer.WEIGHT_KEY, training, workspaceMgr);
+        int rows = (int) in.size(0);
+        int classes = (int) w.size(1);
+        INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType, new long[] {rows, classes},
+                'c');
+        engine.forward(in, w, bias(training, workspaceMgr), FusedActivation.IDENTITY, false, out);
+        Precision p = engine.precision();
+        int n = rows * classes;
+        Object values = p.newArray(n);
+        p.get(p.view(out), 0, values, 0, n);
+        double[] probabilities = new double[n];
+        p.toDoubles(values, probabilities, n);
+        SoftmaxCrossEntropy.softmax(probabilities, rows, classes);
+        p.fromDoubles(probabilities, values, n);
+        p.put(p.view(out), 0, values, 0, n);
+        return out;
     }
 
     @Override

@@ -7,6 +7,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.shape.Shape;
 
 /**
  * Counts the correctly classified images of each training batch from the training pass itself, as Keras does, at
@@ -47,14 +48,34 @@ final class AccuracyProbe extends BaseTrainingListener {
     }
 
     static long countCorrect(INDArray predictions, INDArray oneHotLabels) {
-        long[] predicted = predictions.argMax(1).toLongVector();
-        long[] actual = oneHotLabels.argMax(1).toLongVector();
+        int rows = (int) predictions.size(0);
+        int classes = (int) predictions.size(1);
+        double[] p = values(predictions);
+        double[] y = values(oneHotLabels);
         long hits = 0;
-        for (int i = 0; i < predicted.length; i++) {
-            if (predicted[i] == actual[i]) {
+        for (int r = 0; r < rows; r++) {
+            if (argMax(p, r * classes, classes) == argMax(y, r * classes, classes)) {
                 hits++;
             }
         }
         return hits;
+    }
+
+    /** @return the index of the first largest of {@code length} values from {@code from} (as ND4J's argMax) */
+    private static int argMax(double[] values, int from, int length) {
+        int best = 0;
+        for (int i = 1; i < length; i++) {
+            if (values[from + i] > values[from + best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /** @return a matrix's values in row-major order (read straight from its buffer when it is laid out so) */
+    private static double[] values(INDArray matrix) {
+        boolean plain = matrix.ordering() == 'c' && Shape.hasDefaultStridesForShape(matrix) && matrix.offset() == 0
+                && matrix.data().length() == matrix.length();
+        return (plain ? matrix : matrix.dup('c')).data().asDouble();
     }
 }
