@@ -8,7 +8,6 @@ import org.bytedeco.javacpp.Loader;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
-import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -100,10 +99,9 @@ final class DirectSgemm {
                 .addIntegerArguments(transposeA ? 1 : 0, transposeB ? 1 : 0, 0).build());
     }
 
-    /** @return whether {@code x} is a single-precision, c-ordered matrix with default strides */
+    /** @return whether {@code x} is a single-precision matrix whose values lie in row-major order */
     private static boolean isDirect(INDArray x) {
-        return x.dataType() == DataType.FLOAT && x.rank() == 2 && x.ordering() == 'c'
-                && Shape.hasDefaultStridesForShape(x);
+        return x.dataType() == DataType.FLOAT && x.rank() == 2 && Precision.isRowMajor(x);
     }
 
     /** @return the address of {@code x}'s first element (a view's data buffer starts at the view's offset) */

@@ -6,7 +6,6 @@ import java.nio.FloatBuffer;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.shape.Shape;
 
 /**
  * The element-type-specific work of the fast layers, on Java arrays ({@code float[]} or {@code double[]}, passed
@@ -44,7 +43,7 @@ abstract class Precision {
     abstract int length(Object array);
 
     /**
-     * @param array a c-ordered array with default strides, of this precision
+     * @param array a {@linkplain #viewable viewable} array
      * @return a view of its native memory whose index 0 is the array's first element
      */
     abstract Buffer view(INDArray array);
@@ -99,10 +98,28 @@ abstract class Precision {
                          int toPlane, int height, int width, int kh, int kw, int sh, int sw, int outHeight,
                          int outWidth);
 
-    /** @return whether an array can be read and written through {@link #view}: c order, default strides, this type */
+    /** @return whether an array can be read and written through {@link #view}: row-major contiguous, this type */
     boolean viewable(INDArray array) {
-        return array.dataType() == dataType() && array.ordering() == 'c' && Shape.hasDefaultStridesForShape(array)
-                && !array.isEmpty();
+        return array.dataType() == dataType() && !array.isEmpty() && isRowMajor(array);
+    }
+
+    /**
+     * @param array any array
+     * @return whether its values lie one after another in row-major (c) order from its first one. Unlike ND4J's
+     *     {@code Shape.hasDefaultStridesForShape}, a dimension of size 1 may have any stride: {@code [64, 1, 32, 32]}
+     *     with strides {@code [1024, 1024, 32, 1]}, a 1×1 convolution's kernel or a vector in f order qualify
+     */
+    static boolean isRowMajor(INDArray array) {
+        long[] shape = array.shape();
+        long[] stride = array.stride();
+        long expected = 1;
+        for (int i = shape.length - 1; i >= 0; i--) {
+            if (shape[i] != 1 && stride[i] != expected) {
+                return false;
+            }
+            expected *= shape[i];
+        }
+        return true;
     }
 
     /**
