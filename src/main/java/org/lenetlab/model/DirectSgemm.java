@@ -73,7 +73,7 @@ final class DirectSgemm {
     }
 
     /**
-     * {@code c = op(a)·op(b)}.
+     * {@code c = op(a)·op(b)} for matrices.
      *
      * @param a          {@code [m, k]}, or {@code [k, m]} when {@code transposeA}
      * @param b          {@code [k, n]}, or {@code [n, k]} when {@code transposeB}
@@ -82,26 +82,48 @@ final class DirectSgemm {
      * @param transposeB whether {@code b} is used transposed
      */
     static void multiply(INDArray a, INDArray b, INDArray c, boolean transposeA, boolean transposeB) {
-        if (Natives.LOADED && isDirect(a) && isDirect(b) && isDirect(c)) {
-            long m = c.rows();
-            long n = c.columns();
-            long k = transposeA ? a.rows() : a.columns();
+        multiply(a, b, c, c.rows(), c.columns(), transposeA ? a.rows() : a.columns(), transposeA, transposeB);
+    }
+
+    /**
+     * {@code c = op(a)·op(b)} for arrays of any shape that hold the matrices' values in row-major order (a
+     * {@code [B, C, 1, 1]} activation as a {@code [B, C]} matrix), without making reshaped views of them.
+     *
+     * @param a          {@code m·k} values: {@code [m, k]}, or {@code [k, m]} when {@code transposeA}
+     * @param b          {@code k·n} values: {@code [k, n]}, or {@code [n, k]} when {@code transposeB}
+     * @param c          {@code m·n} values {@code [m, n]}, overwritten
+     * @param m          rows of {@code c}
+     * @param n          columns of {@code c}
+     * @param k          the inner dimension
+     * @param transposeA whether {@code a} is used transposed
+     * @param transposeB whether {@code b} is used transposed
+     */
+    static void multiply(INDArray a, INDArray b, INDArray c, long m, long n, long k, boolean transposeA,
+                         boolean transposeB) {
+        if (Natives.LOADED && isDirect(a, m * k) && isDirect(b, k * n) && isDirect(c, m * n)) {
             int status = dnnl.dnnl_sgemm(transposeA ? TRANSPOSE : NO_TRANSPOSE,
-                    transposeB ? TRANSPOSE : NO_TRANSPOSE, m, n, k,
-                    1f, pointer(a), a.columns(), pointer(b), b.columns(), 0f, pointer(c), n);
+                    transposeB ? TRANSPOSE : NO_TRANSPOSE, m, n, k, 1f, pointer(a), transposeA ? m : k, pointer(b),
+                    transposeB ? k : n, 0f, pointer(c), n);
             if (status != dnnl.dnnl_success) {
                 throw new IllegalStateException("oneDNN's sgemm failed with status " + status + " for " + shapes(a, b,
                         c, transposeA, transposeB));
             }
             return;
         }
-        Nd4j.exec(DynamicCustomOp.builder("matmul").addInputs(a, b).addOutputs(c)
+        INDArray a2 = a.reshape('c', transposeA ? k : m, transposeA ? m : k);
+        INDArray b2 = b.reshape('c', transposeB ? n : k, transposeB ? k : n);
+        boolean inPlace = Precision.isRowMajor(c);
+        INDArray c2 = inPlace ? c.reshape('c', m, n) : Nd4j.create(c.dataType(), m, n);
+        Nd4j.exec(DynamicCustomOp.builder("matmul").addInputs(a2, b2).addOutputs(c2)
                 .addIntegerArguments(transposeA ? 1 : 0, transposeB ? 1 : 0, 0).build());
+        if (!inPlace) {
+            c.assign(c2.reshape(c.shape()));
+        }
     }
 
-    /** @return whether {@code x} is a single-precision matrix whose values lie in row-major order */
-    private static boolean isDirect(INDArray x) {
-        return x.dataType() == DataType.FLOAT && x.rank() == 2 && Precision.isRowMajor(x);
+    /** @return whether {@code x} holds {@code length} single-precision values in row-major order */
+    private static boolean isDirect(INDArray x, long length) {
+        return x.dataType() == DataType.FLOAT && x.length() == length && Precision.isRowMajor(x);
     }
 
     /** @return the address of {@code x}'s first element (a view's data buffer starts at the view's offset) */

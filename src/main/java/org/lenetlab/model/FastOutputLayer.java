@@ -100,7 +100,10 @@ public class FastOutputLayer extends OutputLayer {
         double[] probabilities = new double[n];
         p.toDoubles(engine.keptOutput(), probabilities, n);
         SoftmaxCrossEntropy.softmax(probabilities, rows, classes);
-        double[] targets = labels.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+        Object labelValues = p.newArray(n);
+        p.get(p.view(p.viewableCopy(labels)), 0, labelValues, 0, n);
+        double[] targets = new double[n];
+        p.toDoubles(labelValues, targets, n);
         LossMCXENT loss = (LossMCXENT) layerConf().getLossFn();
         double[] weights = loss.getWeights() == null ? null : loss.getWeights().toDoubleVector();
         double[] delta = new double[n];

@@ -248,7 +248,6 @@ final class GemmConvolution {
         int outC = g.outChannels();
         int k = g.patchLength();
         int grad = outC * (k + 1);
-        INDArray w2d = w.reshape('c', outC, k);
         boolean dx = inputGradientArray != null;
         if (dx) {
             inputGradient = reuse(inputGradient, b * g.inputImageLength());
@@ -265,7 +264,7 @@ final class GemmConvolution {
             Worker worker = workers[part];
             for (int chunk = next.getAndIncrement(); chunk < chunks; chunk = next.getAndIncrement()) {
                 int b0 = chunk * chunkImages;
-                worker.backward(g, b0, Math.min(chunkImages, b - b0), w2d, dx, chunkGradients[chunk]);
+                worker.backward(g, b0, Math.min(chunkImages, b - b0), w, dx, chunkGradients[chunk]);
             }
         });
         // summed in chunk order, whichever thread computed which chunk: the same result on every run
@@ -394,7 +393,7 @@ final class GemmConvolution {
          * Backward pass of images {@code [b0, b0 + images)}: δ, input gradient, and the chunk's weight and bias
          * gradient, written to {@code gradient} ({@code [outC, K+1]}).
          */
-        void backward(ConvGeometry g, int b0, int images, INDArray w2d, boolean dx, Object gradient) {
+        void backward(ConvGeometry g, int b0, int images, INDArray w, boolean dx, Object gradient) {
             int outC = g.outChannels();
             int oh = g.outHeight();
             int ow = g.outWidth();
@@ -439,7 +438,7 @@ final class GemmConvolution {
             }
             if (dx) {
                 INDArray dc = matrix(DCOL, k, n);
-                DirectSgemm.multiply(w2d, d, dc, true, false);
+                DirectSgemm.multiply(w, d, dc, k, n, outC, true, false); // w: the [outC, K] kernel matrix
                 col2im(g, memory(DCOL), b0, images);
             }
         }
@@ -566,9 +565,7 @@ final class GemmConvolution {
                               INDArray out) {
         int b = g.batch();
         int outC = g.outChannels();
-        INDArray out2d = out.reshape('c', b, outC);
-        DirectSgemm.multiply(x.reshape('c', b, g.patchLength()), w.reshape('c', outC, g.patchLength()), out2d, false,
-                true);
+        DirectSgemm.multiply(x, w, out, b, outC, g.patchLength(), false, true);
         int n = b * outC;
         output = reuse(output, n);
         Buffer o = p.view(out);
@@ -595,15 +592,14 @@ final class GemmConvolution {
             }
         }
         p.put(p.view(denseDelta), 0, deltaValues, 0, b * outC);
-        DirectSgemm.multiply(denseDelta, x.reshape('c', b, k), kernelGradient.reshape('c', outC, k), true, false);
+        DirectSgemm.multiply(denseDelta, x, kernelGradient, outC, k, b, true, false);
         if (biasGradient != null) {
             gradientSum = reuse(gradientSum, outC);
             p.columnSums(deltaValues, b, outC, gradientSum);
             p.put(p.view(biasGradient), 0, gradientSum, 0, outC);
         }
         if (inputGradientArray != null) {
-            DirectSgemm.multiply(denseDelta, w.reshape('c', outC, k), inputGradientArray.reshape('c', b, k), false,
-                    false);
+            DirectSgemm.multiply(denseDelta, w, inputGradientArray, b, k, outC, false, false);
         }
     }
 

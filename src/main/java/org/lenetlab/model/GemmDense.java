@@ -24,6 +24,9 @@ final class GemmDense {
     /** The input whose forward state the engine keeps. */
     private INDArray keptInput;
     private ConvGeometry keptGeometry;
+    /** DL4J's parameter and gradient views stay the same arrays between steps: their transposes are kept. */
+    private final Transposed weightsT = new Transposed();
+    private final Transposed weightGradientT = new Transposed();
 
     /**
      * @param precision the element type the network computes in
@@ -50,7 +53,7 @@ final class GemmDense {
      */
     void forward(INDArray input, INDArray weights, INDArray bias, FusedActivation f, boolean keep, INDArray out) {
         ConvGeometry g = geometry(input, weights);
-        engine.forward(g, input, weights.transpose(), bias, f, keep, out);
+        engine.forward(g, input, weightsT.of(weights), bias, f, keep, out);
         keptInput = keep ? input : null;
         keptGeometry = keep ? g : null;
     }
@@ -77,8 +80,8 @@ final class GemmDense {
      */
     void backward(INDArray input, INDArray weights, INDArray epsilon, INDArray weightGradient,
                   INDArray biasGradient, INDArray inputGradient) {
-        engine.backward(keptGeometry, input, weights.transpose(), epsilon, weightGradient.transpose(), biasGradient,
-                inputGradient);
+        engine.backward(keptGeometry, input, weightsT.of(weights), epsilon, weightGradientT.of(weightGradient),
+                biasGradient, inputGradient);
         release();
     }
 
@@ -96,5 +99,19 @@ final class GemmDense {
                     Arrays.toString(input.shape())));
         }
         return ConvGeometry.dense((int) input.size(0), (int) inputs, (int) weights.size(1));
+    }
+
+    /** The transposed view of the array last asked for (a view is a few objects and a native reference). */
+    private static final class Transposed {
+        private INDArray array;
+        private INDArray transposed;
+
+        INDArray of(INDArray a) {
+            if (a != array) {
+                array = a;
+                transposed = a.transpose();
+            }
+            return transposed;
+        }
     }
 }

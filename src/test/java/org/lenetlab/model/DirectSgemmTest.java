@@ -67,6 +67,31 @@ class DirectSgemmTest {
         assertClose(a64.mmul(b64), c64, 1e-12);
     }
 
+    @Test
+    void arraysOfAnyShapeAreReadAsTheMatricesTheirValuesForm() {
+        INDArray activations = Nd4j.rand(DataType.FLOAT, 5, 8, 1, 1); // [B, C, 1, 1] as [5, 8]
+        INDArray kernel = Nd4j.rand(DataType.FLOAT, 3, 8, 1, 1); // [outC, C, 1, 1] as [3, 8]
+        INDArray out = Nd4j.create(DataType.FLOAT, 5, 3, 1, 1);
+
+        DirectSgemm.multiply(activations, kernel, out, 5, 3, 8, false, true);
+
+        INDArray expected = activations.reshape(5, 8).mmul(kernel.reshape(3, 8).transpose());
+        assertClose(expected, out.reshape(5, 3), 1e-5);
+    }
+
+    @Test
+    void aResultThatIsNotContiguousIsWrittenBackThroughNd4j() {
+        INDArray a = Nd4j.rand(DataType.FLOAT, 4, 6);
+        INDArray b = Nd4j.rand(DataType.FLOAT, 6, 2);
+        INDArray wide = Nd4j.zeros(DataType.FLOAT, 4, 5);
+        INDArray columns = wide.get(NDArrayIndex.all(), NDArrayIndex.interval(1, 3));
+
+        DirectSgemm.multiply(a, b, columns, false, false);
+
+        assertClose(a.mmul(b), wide.get(NDArrayIndex.all(), NDArrayIndex.interval(1, 3)), 1e-5);
+        assertClose(Nd4j.zeros(DataType.FLOAT, 4, 1), wide.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 1)), 0);
+    }
+
     private static void assertClose(INDArray expected, INDArray actual, double tolerance) {
         assertTrue(expected.equalsWithEps(actual, tolerance), () -> "expected\n" + expected + "\nbut got\n" + actual);
     }
