@@ -21,8 +21,16 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * parked after each would cost a wake-up per section: measured on a 2-vCPU virtual machine, 65–85 µs each, about
  * half a millisecond per step, which ate the whole gain of the second thread. So a helper, and the caller waiting
  * for it, spin for up to {@link #SPIN_NANOS} before they park.
+ *
+ * <p>While the JVM warms up, its JIT compiler needs a core of its own: in the first few hundred steps of a run it
+ * spends about as much CPU as training does. When the parts would take every core and the compiler is busy
+ * ({@link CompilerActivity}), they run one after another on the calling thread and leave the compiler its core;
+ * measured, two threads spread over both cores from the first step made a whole epoch slower than one thread.
  */
 final class ConvThreads {
+    /** Whether the JIT compiler is busy on a machine whose every core the parts would take. */
+    private static volatile CompilerActivity compiler = CompilerActivity.ofThisJvm();
+
     /** How long an idle helper, or a caller waiting for one, spins before it parks. */
     static final long SPIN_NANOS = 250_000;
 
@@ -32,6 +40,17 @@ final class ConvThreads {
     private static volatile Helper[] helpers = new Helper[0];
 
     private ConvThreads() {
+    }
+
+    /**
+     * For tests: replaces the compiler watch.
+     *
+     * @return the one it replaces
+     */
+    static CompilerActivity watchCompiler(CompilerActivity activity) {
+        CompilerActivity old = compiler;
+        compiler = activity;
+        return old;
     }
 
     /** @return how many parts a batch should be split into */
@@ -54,7 +73,7 @@ final class ConvThreads {
             part.accept(0);
             return;
         }
-        if (HELPERS_IN_USE.isHeldByCurrentThread() || !HELPERS_IN_USE.tryLock()) {
+        if (HELPERS_IN_USE.isHeldByCurrentThread() || compiler.needsACore(parts) || !HELPERS_IN_USE.tryLock()) {
             for (int i = 0; i < parts; i++) {
                 part.accept(i);
             }

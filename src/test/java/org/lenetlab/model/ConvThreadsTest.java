@@ -8,9 +8,34 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class ConvThreadsTest {
+    private static CompilerActivity watch;
+
+    @BeforeAll
+    static void compilerNeverBusy() {
+        watch = ConvThreads.watchCompiler(new CompilerActivity(() -> 0, 1, false));
+    }
+
+    @AfterAll
+    static void restore() {
+        ConvThreads.watchCompiler(watch);
+    }
+
+    @Test
+    void runsThePartsOnTheCallingThreadWhileTheCompilerNeedsTheOtherCore() {
+        CompilerActivity idle = ConvThreads.watchCompiler(new CompilerActivity(() -> 0, 2, true));
+        try {
+            Set<Thread> threads = ConcurrentHashMap.newKeySet();
+            ConvThreads.run(2, part -> threads.add(Thread.currentThread()));
+            assertEquals(Set.of(Thread.currentThread()), threads);
+        } finally {
+            ConvThreads.watchCompiler(idle);
+        }
+    }
     @Test
     void runsEveryPartOnceWithTheFirstOnTheCallingThread() {
         for (int round = 0; round < 200; round++) {
