@@ -19,10 +19,10 @@ public final class FastLayers {
     /**
      * Prepares {@code net} for training with {@code fit} on the calling thread:
      * <ul>
-     *   <li>switches off the input gradient of each fast convolution that has no layer with parameters before it
-     *       (LeNet-5's C1 behind its padding layer, KerasLeNet's conv1): {@code fit} never uses the gradient with
-     *       respect to the network's input, and computing it would cost as much as the layer's weight
-     *       gradient;</li>
+     *   <li>switches off the input gradient of each fast convolution and padding layer that has no layer with
+     *       parameters before it (LeNet-5's padding layer and C1, KerasLeNet's conv1): {@code fit} never uses the
+     *       gradient with respect to the network's input, and computing it would cost as much as the layer's
+     *       weight gradient;</li>
      *   <li>gives the network a {@link FastUpdater}, which skips DL4J's per-variable views when nothing is
      *       regularised (it stays: it updates exactly as DL4J's does);</li>
      *   <li>if the network has fast layers, runs the ND4J ops of this thread on one OpenMP thread: the fast layers
@@ -35,6 +35,7 @@ public final class FastLayers {
      */
     public static Restore prepareForTraining(MultiLayerNetwork net) {
         List<FastConvolutionLayer> switched = new ArrayList<>();
+        List<FastZeroPaddingLayer> switchedPadding = new ArrayList<>();
         boolean fast = false;
         boolean trainableBefore = false;
         for (Layer layer : net.getLayers()) {
@@ -44,6 +45,10 @@ public final class FastLayers {
                     conv.setInputGradientNeeded(false);
                     switched.add(conv);
                 }
+            }
+            if (layer instanceof FastZeroPaddingLayer pad && !trainableBefore && pad.isInputGradientNeeded()) {
+                pad.setInputGradientNeeded(false);
+                switchedPadding.add(pad);
             }
             fast |= layer instanceof FastSubsamplingLayer pool && pool.isFastPath();
             trainableBefore |= layer.numParams() > 0;
@@ -56,6 +61,7 @@ public final class FastLayers {
         }
         return () -> {
             switched.forEach(conv -> conv.setInputGradientNeeded(true));
+            switchedPadding.forEach(pad -> pad.setInputGradientNeeded(true));
             if (ops != null) {
                 ops.setOmpNumThreads(ompThreads);
             }

@@ -9,7 +9,6 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
-import org.deeplearning4j.nn.conf.layers.ZeroPaddingLayer;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.activations.IActivation;
@@ -156,8 +155,8 @@ public final class LeNet5 extends LeNetBuilder<LeNet5> {
                 .convolutionMode(ConvolutionMode.Truncate)
                 .list();
         if (in.height() < PAPER_INPUT_SIZE || in.width() < PAPER_INPUT_SIZE) {
-            layers.layer(new ZeroPaddingLayer.Builder(padTop, PAPER_INPUT_SIZE - in.height() - padTop,
-                    padLeft, PAPER_INPUT_SIZE - in.width() - padLeft).name("pad").build());
+            layers.layer(new FastZeroPadding("pad", padTop, PAPER_INPUT_SIZE - in.height() - padTop,
+                    padLeft, PAPER_INPUT_SIZE - in.width() - padLeft));
         }
         layers.layer(new FastConvolution.Builder(5, 5).name("C1").nOut(6).build())
                 .layer(new FastSubsampling.Builder(PoolingType.AVG).name("S2").kernelSize(2, 2).stride(2, 2).build());

@@ -54,6 +54,9 @@ abstract class Precision {
     /** Copies {@code length} values from a Java array into native memory. */
     abstract void put(Buffer to, int index, Object from, int offset, int length);
 
+    /** Copies {@code length} values between native arrays. */
+    abstract void copy(Buffer from, int fromIndex, Buffer to, int toIndex, int length);
+
     /** Applies {@code f} in place to {@code values[from..to)}. */
     abstract void activate(FusedActivation f, Object values, int from, int to);
 
@@ -167,6 +170,11 @@ abstract class Precision {
         @Override
         void put(Buffer to, int index, Object from, int offset, int length) {
             ((FloatBuffer) to).put(index, (float[]) from, offset, length);
+        }
+
+        @Override
+        void copy(Buffer from, int fromIndex, Buffer to, int toIndex, int length) {
+            ((FloatBuffer) to).put(toIndex, (FloatBuffer) from, fromIndex, length);
         }
 
         @Override
@@ -502,6 +510,11 @@ abstract class Precision {
         @Override
         void put(Buffer to, int index, Object from, int offset, int length) {
             ((DoubleBuffer) to).put(index, (double[]) from, offset, length);
+        }
+
+        @Override
+        void copy(Buffer from, int fromIndex, Buffer to, int toIndex, int length) {
+            ((DoubleBuffer) to).put(toIndex, (DoubleBuffer) from, fromIndex, length);
         }
 
         @Override
