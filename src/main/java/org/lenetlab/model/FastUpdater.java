@@ -1,13 +1,17 @@
 package org.lenetlab.model;
 
 import java.util.List;
+import java.util.Map;
 
 import org.deeplearning4j.nn.api.Updater;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.updater.MultiLayerUpdater;
 import org.deeplearning4j.nn.updater.UpdaterBlock;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.learning.AdamUpdater;
+import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.regularization.Regularization;
 
 /**
@@ -17,7 +21,8 @@ import org.nd4j.linalg.learning.regularization.Regularization;
  * decay. For LeNet-5 without weight decay that is 80 arrays a step for nothing: 30 % of a step's Java allocations
  * and 5 % of its time. Blocks here look first and make the views only when some variable in the block is
  * regularised, then regularise exactly as DL4J does. The division of the gradient by the batch size reuses its
- * views of the gradient too.
+ * views of the gradient too, and Adam without regularisation runs as an {@link AdamStep} (the same arithmetic as
+ * libnd4j's op, without the op's machinery).
  *
  * <p>It shares the state array (Adam's moments) of the updater it replaces, so training resumes where it was and
  * a saved network holds the same state.
@@ -59,6 +64,8 @@ final class FastUpdater extends MultiLayerUpdater {
 
     /** An updater block that skips the regularisation steps of blocks without regularisation. */
     private static final class Block extends UpdaterBlock {
+        private final AdamStep adamStep = new AdamStep();
+
         Block(UpdaterBlock block) {
             super(block.getParamOffsetStart(), block.getParamOffsetEnd(), block.getUpdaterViewOffsetStart(),
                     block.getUpdaterViewOffsetEnd(), block.getLayersAndVariablesInBlock());
@@ -68,17 +75,52 @@ final class FastUpdater extends MultiLayerUpdater {
             setGradientUpdater(block.getGradientUpdater());
         }
 
+        /**
+         * Adam on the network's own gradient, with nothing to regularise, as an {@link AdamStep}; anything else
+         * as DL4J does it.
+         */
+        @Override
+        public void updateExternalGradient(int iteration, int epoch, INDArray fullNetworkGradientView,
+                                           INDArray fullNetworkParamsArray) {
+            INDArray block = getGradientView();
+            if (!(getGradientUpdater() instanceof AdamUpdater adam) || block == null
+                    || block.dataType() != DataType.FLOAT || !Precision.isRowMajor(block) || regularised()
+                    || !ownsBlockOf(fullNetworkGradientView)
+                    || getLayersAndVariablesInBlock().get(0).getLayer().numParams() == 0) {
+                super.updateExternalGradient(iteration, epoch, fullNetworkGradientView, fullNetworkParamsArray);
+                return;
+            }
+            Map<String, INDArray> state = adam.getState();
+            Adam config = adam.getConfig();
+            adamStep.apply(block, state.get(AdamUpdater.M_STATE), state.get(AdamUpdater.V_STATE),
+                    config.getLearningRate(iteration, epoch), config.getBeta1(), config.getBeta2(),
+                    config.getEpsilon(), iteration);
+        }
+
+        /** @return whether {@code full} is the network gradient this block's view is part of */
+        private boolean ownsBlockOf(INDArray full) {
+            INDArray block = getGradientView();
+            return full != null && full.data().address() == block.data().address()
+                    && block.offset() == full.offset() + getParamOffsetStart() && Precision.isRowMajor(full);
+        }
+
+        private boolean regularised() {
+            for (ParamState p : getLayersAndVariablesInBlock()) {
+                List<Regularization> r = p.getLayer().getConfig().getRegularizationByParam(p.getParamName());
+                if (r != null && !r.isEmpty()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         @Override
         protected void applyRegularizationAllVariables(Regularization.ApplyStep step, int iteration, int epoch,
                                                        boolean externalGradient, INDArray fullNetworkGradientView,
                                                        INDArray fullNetworkParamsArray) {
-            for (ParamState p : getLayersAndVariablesInBlock()) {
-                List<Regularization> r = p.getLayer().getConfig().getRegularizationByParam(p.getParamName());
-                if (r != null && !r.isEmpty()) {
-                    super.applyRegularizationAllVariables(step, iteration, epoch, externalGradient,
-                            fullNetworkGradientView, fullNetworkParamsArray);
-                    return;
-                }
+            if (regularised()) {
+                super.applyRegularizationAllVariables(step, iteration, epoch, externalGradient,
+                        fullNetworkGradientView, fullNetworkParamsArray);
             }
         }
     }
