@@ -58,23 +58,10 @@ public class FastOutputLayer extends OutputLayer {
             return super.activate(training, workspaceMgr);
         }
         assertInputSet(false);
-        applyDropOutIfNecessary(training, workspaceMgr);
-        INDArray in = input.castTo(dataType);
-        INDArray w = getParamWithNoise(DefaultParamInitializer.WEIGHT_KEY, training, workspaceMgr);
-        int rows = (int) in.size(0);
-        int classes = (int) w.size(1);
-        INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType, new long[] {rows, classes},
-                'c');
-        engine.forward(in, w, bias(training, workspaceMgr), FusedActivation.IDENTITY, false, out);
-        Precision p = engine.precision();
-        int n = rows * classes;
-        Object values = p.newArray(n);
-        p.get(p.view(out), 0, values, 0, n);
-        double[] probabilities = new double[n];
-        p.toDoubles(values, probabilities, n);
-        SoftmaxCrossEntropy.softmax(probabilities, rows, classes);
-        p.fromDoubles(probabilities, values, n);
-        p.put(p.view(out), 0, values, 0, n);
+        INDArray out = logits(training, false, ArrayType.ACTIVATIONS, workspaceMgr);
+        double[] probabilities = read(out);
+        SoftmaxCrossEntropy.softmax(probabilities, (int) out.size(0), (int) out.size(1));
+        write(probabilities, out);
         return out;
     }
 
@@ -85,35 +72,23 @@ public class FastOutputLayer extends OutputLayer {
             return super.backpropGradient(epsilon, workspaceMgr);
         }
         assertInputSet(true);
-        applyDropOutIfNecessary(true, workspaceMgr);
-        INDArray in = input.castTo(dataType);
-        INDArray w = getParamWithNoise(DefaultParamInitializer.WEIGHT_KEY, true, workspaceMgr);
-        int rows = (int) in.size(0);
-        int classes = (int) w.size(1);
+        INDArray logits = logits(true, true, ArrayType.BP_WORKING_MEM, workspaceMgr);
+        int rows = (int) logits.size(0);
+        int classes = (int) logits.size(1);
         requireLabelShape(rows, classes);
-        INDArray logits = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, dataType,
-                new long[] {rows, classes}, 'c');
-        engine.forward(in, w, bias(true, workspaceMgr), FusedActivation.IDENTITY, true, logits);
-
-        Precision p = engine.precision();
-        int n = rows * classes;
-        double[] probabilities = new double[n];
-        p.toDoubles(engine.keptOutput(), probabilities, n);
+        double[] probabilities = read(logits);
         SoftmaxCrossEntropy.softmax(probabilities, rows, classes);
-        Object labelValues = p.newArray(n);
-        p.get(p.view(p.viewableCopy(labels)), 0, labelValues, 0, n);
-        double[] targets = new double[n];
-        p.toDoubles(labelValues, targets, n);
+        double[] targets = read(labels);
         LossMCXENT loss = (LossMCXENT) layerConf().getLossFn();
         double[] weights = loss.getWeights() == null ? null : loss.getWeights().toDoubleVector();
-        double[] delta = new double[n];
+        double[] delta = new double[rows * classes];
         SoftmaxCrossEntropy.gradient(probabilities, targets, weights, rows, classes, delta);
-        Object deltaValues = p.newArray(n);
-        p.fromDoubles(delta, deltaValues, n);
-        INDArray deltaArray = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, dataType,
-                new long[] {rows, classes}, 'c');
-        p.put(p.view(deltaArray), 0, deltaValues, 0, n);
+        INDArray deltaArray = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, dataType, logits.shape(),
+                'c');
+        write(delta, deltaArray);
 
+        INDArray in = input.castTo(dataType);
+        INDArray w = getParamWithNoise(DefaultParamInitializer.WEIGHT_KEY, true, workspaceMgr);
         INDArray weightGrad = gradientViews.get(DefaultParamInitializer.WEIGHT_KEY);
         INDArray biasGrad = hasBias() ? gradientViews.get(DefaultParamInitializer.BIAS_KEY) : null;
         INDArray epsNext = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, in.shape(), 'c');
@@ -162,6 +137,38 @@ public class FastOutputLayer extends OutputLayer {
         if (engine != null) {
             engine.release();
         }
+    }
+
+    /**
+     * The product of the (dropped-out) input and the weights, plus bias: {@code [rows, classes]} logits in a new
+     * array of {@code type}; the engine keeps its state for backprop when {@code keep}.
+     */
+    private INDArray logits(boolean training, boolean keep, ArrayType type, LayerWorkspaceMgr workspaceMgr) {
+        applyDropOutIfNecessary(training, workspaceMgr);
+        INDArray in = input.castTo(dataType);
+        INDArray w = getParamWithNoise(DefaultParamInitializer.WEIGHT_KEY, training, workspaceMgr);
+        INDArray out = workspaceMgr.createUninitialized(type, dataType, new long[] {in.size(0), w.size(1)}, 'c');
+        engine.forward(in, w, bias(training, workspaceMgr), FusedActivation.IDENTITY, keep, out);
+        return out;
+    }
+
+    /** @return an array's values in row-major order, as doubles */
+    private double[] read(INDArray array) {
+        Precision p = engine.precision();
+        int n = (int) array.length();
+        Object values = p.newArray(n);
+        p.get(p.view(p.viewableCopy(array)), 0, values, 0, n);
+        double[] out = new double[n];
+        p.toDoubles(values, out, n);
+        return out;
+    }
+
+    /** Writes {@code values} into a viewable array of this layer's precision. */
+    private void write(double[] values, INDArray array) {
+        Precision p = engine.precision();
+        Object converted = p.newArray(values.length);
+        p.fromDoubles(values, converted, values.length);
+        p.put(p.view(array), 0, converted, 0, values.length);
     }
 
     private void requireLabelShape(int rows, int classes) {

@@ -49,22 +49,10 @@ public class FastZeroPaddingLayer extends ZeroPaddingLayer {
             return super.activate(training, workspaceMgr);
         }
         assertInputSet(false);
-        int[] pad = layerConf().getPadding();
-        long[] s = input.shape();
-        int h = (int) s[2];
-        int w = (int) s[3];
-        int outH = h + pad[0] + pad[1];
-        int outW = w + pad[2] + pad[3];
-        INDArray x = precision.viewableCopy(input);
-        INDArray out = workspaceMgr.create(ArrayType.ACTIVATIONS, dataType, new long[] {s[0], s[1], outH, outW}, 'c');
-        Buffer from = precision.view(x);
-        Buffer to = precision.view(out);
-        int planes = (int) (s[0] * s[1]);
-        for (int plane = 0; plane < planes; plane++) {
-            for (int y = 0; y < h; y++) {
-                precision.copy(from, (plane * h + y) * w, to, (plane * outH + y + pad[0]) * outW + pad[2], w);
-            }
-        }
+        Frame f = new Frame(input.shape(), layerConf().getPadding());
+        INDArray out = workspaceMgr.create(ArrayType.ACTIVATIONS, dataType,
+                new long[] {input.size(0), input.size(1), f.outH, f.outW}, 'c'); // zeroed: the border
+        f.copyRows(precision.view(precision.viewableCopy(input)), precision.view(out), true);
         return out;
     }
 
@@ -78,22 +66,45 @@ public class FastZeroPaddingLayer extends ZeroPaddingLayer {
             return new Pair<>(new DefaultGradient(),
                     workspaceMgr.create(ArrayType.ACTIVATION_GRAD, dataType, input.shape(), 'c'));
         }
-        int[] pad = layerConf().getPadding();
-        long[] s = input.shape();
-        int h = (int) s[2];
-        int w = (int) s[3];
-        int outH = h + pad[0] + pad[1];
-        int outW = w + pad[2] + pad[3];
-        INDArray eps = precision.viewableCopy(epsilon);
-        INDArray epsNext = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, s, 'c');
-        Buffer from = precision.view(eps);
-        Buffer to = precision.view(epsNext);
-        int planes = (int) (s[0] * s[1]);
-        for (int plane = 0; plane < planes; plane++) {
-            for (int y = 0; y < h; y++) {
-                precision.copy(from, (plane * outH + y + pad[0]) * outW + pad[2], to, (plane * h + y) * w, w);
+        Frame f = new Frame(input.shape(), layerConf().getPadding());
+        INDArray epsNext = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, input.shape(), 'c');
+        f.copyRows(precision.view(precision.viewableCopy(epsilon)), precision.view(epsNext), false);
+        return new Pair<>(new DefaultGradient(), epsNext);
+    }
+
+    /** A padding's planes: {@code h × w} inside {@code outH × outW}, {@code top} rows and {@code left} columns in. */
+    private final class Frame {
+        final int planes;
+        final int h;
+        final int w;
+        final int outH;
+        final int outW;
+        final int top;
+        final int left;
+
+        Frame(long[] inputShape, int[] pad) {
+            planes = (int) (inputShape[0] * inputShape[1]);
+            h = (int) inputShape[2];
+            w = (int) inputShape[3];
+            top = pad[0];
+            left = pad[2];
+            outH = h + pad[0] + pad[1];
+            outW = w + pad[2] + pad[3];
+        }
+
+        /** Copies each input row into the padded planes ({@code pad}), or back out of them. */
+        void copyRows(Buffer from, Buffer to, boolean pad) {
+            for (int plane = 0; plane < planes; plane++) {
+                for (int y = 0; y < h; y++) {
+                    int inner = (plane * h + y) * w;
+                    int padded = (plane * outH + y + top) * outW + left;
+                    if (pad) {
+                        precision.copy(from, inner, to, padded, w);
+                    } else {
+                        precision.copy(from, padded, to, inner, w);
+                    }
+                }
             }
         }
-        return new Pair<>(new DefaultGradient(), epsNext);
     }
 }

@@ -1,10 +1,12 @@
 package org.lenetlab.model;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.lenetlab.model.LayerChecks.assertClose;
+import static org.lenetlab.model.LayerChecks.gradient;
+import static org.lenetlab.model.LayerChecks.oneHot;
 
 import java.io.File;
 import java.nio.file.Path;
@@ -107,14 +109,6 @@ class FastConvolutionTest {
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
         return net;
-    }
-
-    private static INDArray oneHot(int rows, int classes) {
-        INDArray labels = Nd4j.zeros(rows, classes);
-        for (int r = 0; r < rows; r++) {
-            labels.putScalar(r, (r * 7) % classes, 1.0);
-        }
-        return labels;
     }
 
     @Test
@@ -264,24 +258,5 @@ class FastConvolutionTest {
         assertTrue(c1.isInputGradientNeeded());
         copy.fit(x, y);
         assertEquals(copy.params(), lenet.params(), "skipping the unused gradient changes no weight");
-    }
-
-    private static Gradient gradient(MultiLayerNetwork net, INDArray x, INDArray y) {
-        net.setInput(x);
-        net.setLabels(y);
-        net.computeGradientAndScore();
-        Gradient g = net.gradient();
-        Gradient copy = new org.deeplearning4j.nn.gradient.DefaultGradient();
-        g.gradientForVariable().forEach((k, v) -> copy.setGradientFor(k, v.dup()));
-        return copy;
-    }
-
-    private static void assertClose(INDArray expected, INDArray actual, double tolerance, String what) {
-        assertArrayEquals(expected.shape(), actual.shape(), what);
-        INDArray e = expected.castTo(DataType.DOUBLE);
-        INDArray a = actual.castTo(DataType.DOUBLE);
-        double scale = Math.max(1, e.amaxNumber().doubleValue());
-        double diff = e.sub(a).amaxNumber().doubleValue();
-        assertTrue(diff <= tolerance * scale, what + ": largest difference " + diff + " (scale " + scale + ")");
     }
 }

@@ -2,9 +2,9 @@ package org.lenetlab.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.lenetlab.model.FastDenseTest.assertClose;
-import static org.lenetlab.model.FastDenseTest.gradient;
-import static org.lenetlab.model.FastDenseTest.oneHot;
+import static org.lenetlab.model.LayerChecks.assertClose;
+import static org.lenetlab.model.LayerChecks.gradient;
+import static org.lenetlab.model.LayerChecks.oneHot;
 
 import java.util.List;
 import java.util.Map;
