@@ -43,11 +43,16 @@ final class AdamStep {
         gb.get(0, g, 0, n);
         mb.get(0, this.m, 0, n);
         vb.get(0, this.v, 0, n);
-        double alpha = lr * Math.sqrt(1 - Math.pow(beta2, iteration + 1)) / (1 - Math.pow(beta1, iteration + 1));
-        if (alpha == 0 || !Double.isFinite(alpha)) {
-            alpha = epsilon;
+        // in float, as the op computes it: the bias correction of the first steps is where float rounding shows
+        float b1 = (float) beta1;
+        float b2 = (float) beta2;
+        float powerB1 = (float) Math.pow(b1, iteration + 1);
+        float powerB2 = (float) Math.pow(b2, iteration + 1);
+        float alpha = (float) lr * (float) Math.sqrt(1f - powerB2) / (1f - powerB1);
+        if (alpha == 0 || !Float.isFinite(alpha)) {
+            alpha = (float) epsilon;
         }
-        update(g, this.m, this.v, n, (float) beta1, (float) beta2, (float) alpha, (float) epsilon);
+        update(g, this.m, this.v, n, b1, b2, alpha, (float) epsilon);
         gb.put(0, g, 0, n);
         mb.put(0, this.m, 0, n);
         vb.put(0, this.v, 0, n);
