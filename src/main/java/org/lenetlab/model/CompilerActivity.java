@@ -14,18 +14,22 @@ final class CompilerActivity {
     static final int BUSY_PERCENT = 25;
 
     private final LongSupplier compiledMillis;
+    private final LongSupplier nanoClock;
     private final int cores;
-    private long windowStart = System.nanoTime();
+    private long windowStart;
     private long compiledAtStart;
     private boolean busy;
 
     /**
      * @param compiledMillis the compiler's accumulated compilation time, or null when it is not measured
+     * @param nanoClock      the time, as {@link System#nanoTime()}
      * @param cores          the machine's cores
      * @param busyAtStart    the state until the first window has passed
      */
-    CompilerActivity(LongSupplier compiledMillis, int cores, boolean busyAtStart) {
+    CompilerActivity(LongSupplier compiledMillis, LongSupplier nanoClock, int cores, boolean busyAtStart) {
         this.compiledMillis = compiledMillis;
+        this.nanoClock = nanoClock;
+        this.windowStart = nanoClock.getAsLong();
         this.cores = cores;
         this.compiledAtStart = compiledMillis == null ? 0 : compiledMillis.getAsLong();
         this.busy = compiledMillis != null && busyAtStart;
@@ -35,7 +39,7 @@ final class CompilerActivity {
     static CompilerActivity ofThisJvm() {
         CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
         boolean measured = compiler != null && compiler.isCompilationTimeMonitoringSupported();
-        return new CompilerActivity(measured ? compiler::getTotalCompilationTime : null,
+        return new CompilerActivity(measured ? compiler::getTotalCompilationTime : null, System::nanoTime,
                 Runtime.getRuntime().availableProcessors(), true);
     }
 
@@ -47,7 +51,7 @@ final class CompilerActivity {
         if (compiledMillis == null || parts < cores) {
             return false;
         }
-        long now = System.nanoTime();
+        long now = nanoClock.getAsLong();
         long elapsedMillis = (now - windowStart) / 1_000_000;
         if (elapsedMillis >= WINDOW_MILLIS) {
             long compiled = compiledMillis.getAsLong();

@@ -17,7 +17,7 @@ class ConvThreadsTest {
 
     @BeforeAll
     static void compilerNeverBusy() {
-        watch = ConvThreads.watchCompiler(new CompilerActivity(() -> 0, 1, false));
+        watch = ConvThreads.watchCompiler(new CompilerActivity(() -> 0, System::nanoTime, 1, false));
     }
 
     @AfterAll
@@ -27,7 +27,7 @@ class ConvThreadsTest {
 
     @Test
     void runsThePartsOnTheCallingThreadWhileTheCompilerNeedsTheOtherCore() {
-        CompilerActivity idle = ConvThreads.watchCompiler(new CompilerActivity(() -> 0, 2, true));
+        CompilerActivity idle = ConvThreads.watchCompiler(new CompilerActivity(() -> 0, () -> 0L, 2, true));
         try {
             Set<Thread> threads = ConcurrentHashMap.newKeySet();
             ConvThreads.run(2, part -> threads.add(Thread.currentThread()));
