@@ -109,6 +109,34 @@ class FastDenseTest {
     }
 
     @Test
+    void trainsWithDropoutStepForStepLikeDl4j() {
+        MultiLayerNetwork[] nets = new MultiLayerNetwork[2];
+        for (int v = 0; v < 2; v++) {
+            DenseLayer.Builder dense = v == 0 ? new DenseLayer.Builder() : new FastDense.Builder();
+            MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
+                    .seed(8).updater(new org.nd4j.linalg.learning.config.Adam(1e-2)).weightInit(WeightInit.XAVIER)
+                    .list()
+                    .layer(dense.nOut(12).activation(Activation.TANH).dropOut(0.6).build())
+                    .layer(new FastOutput.Builder(LossFunctions.LossFunction.MCXENT).nOut(3).dropOut(0.8).build())
+                    .setInputType(InputType.feedForward(5))
+                    .build();
+            nets[v] = new MultiLayerNetwork(conf);
+            nets[v].init();
+        }
+        nets[1].setParams(nets[0].params().dup());
+        for (int step = 0; step < 4; step++) {
+            INDArray x = Nd4j.rand(DataType.FLOAT, 8, 5);
+            INDArray y = oneHot(8, 3);
+            for (MultiLayerNetwork net : nets) {
+                Nd4j.getRandom().setSeed(100 + step); // the same dropout masks for both
+                net.fit(x, y);
+            }
+            assertEquals(nets[0].score(), nets[1].score(), 1e-5, "score after step " + step);
+        }
+        assertClose(nets[0].params(), nets[1].params(), 1e-5, "parameters after four steps with dropout");
+    }
+
+    @Test
     void passesDl4jNumericalGradientCheck() {
         Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
         MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
