@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.lenetlab.model.LayerChecks.assertClose;
+import static org.lenetlab.model.LayerChecks.assertSameGradients;
 import static org.lenetlab.model.LayerChecks.gradient;
 import static org.lenetlab.model.LayerChecks.oneHot;
 
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import org.deeplearning4j.gradientcheck.GradientCheckUtil;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
@@ -139,9 +139,7 @@ class FastConvolutionTest {
 
         Gradient expected = gradient(reference, x, y);
         Gradient actual = gradient(fast, x, y);
-        for (Map.Entry<String, INDArray> e : expected.gradientForVariable().entrySet()) {
-            assertClose(e.getValue(), actual.getGradientFor(e.getKey()), tolerance, c.name() + ": gradient " + e.getKey());
-        }
+        assertSameGradients(expected, actual, tolerance, c.name());
         INDArray inputGradExpected = reference.calculateGradients(x, y, null, null).getSecond();
         INDArray inputGradActual = fast.calculateGradients(x, y, null, null).getSecond();
         assertClose(inputGradExpected, inputGradActual, tolerance, c.name() + ": input gradient");
@@ -169,9 +167,7 @@ class FastConvolutionTest {
             }
         }
         Gradient expected = gradient(fresh, x, y);
-        for (Map.Entry<String, INDArray> e : expected.gradientForVariable().entrySet()) {
-            assertClose(e.getValue(), afterParking.getGradientFor(e.getKey()), 1e-6, "gradient " + e.getKey());
-        }
+        assertSameGradients(expected, afterParking, 1e-6, "after parking");
         assertClose(fresh.output(big, false), used.output(big, false), 1e-6, "outputs after parking");
     }
 
@@ -188,10 +184,7 @@ class FastConvolutionTest {
             assertClose(reference.output(x), fast.output(x), 2e-5, c.name() + ": outputs of 37 images");
             var expected = reference.calculateGradients(x, y, null, null);
             var actual = fast.calculateGradients(x, y, null, null);
-            for (Map.Entry<String, INDArray> e : expected.getFirst().gradientForVariable().entrySet()) {
-                assertClose(e.getValue(), actual.getFirst().getGradientFor(e.getKey()), 2e-5,
-                        c.name() + ": gradient " + e.getKey() + " over 37 images");
-            }
+            assertSameGradients(expected.getFirst(), actual.getFirst(), 2e-5, c.name() + ", 37 images");
             assertClose(expected.getSecond(), actual.getSecond(), 2e-5, c.name() + ": input gradient");
         }
     }

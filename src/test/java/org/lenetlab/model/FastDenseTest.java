@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.lenetlab.model.LayerChecks.assertClose;
+import static org.lenetlab.model.LayerChecks.assertSameGradients;
 import static org.lenetlab.model.LayerChecks.gradient;
 import static org.lenetlab.model.LayerChecks.oneHot;
 
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import org.deeplearning4j.gradientcheck.GradientCheckUtil;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -99,10 +99,7 @@ class FastDenseTest {
                 c.name() + ": activations");
         Gradient expected = gradient(reference, x, y);
         Gradient actual = gradient(fast, x, y);
-        for (Map.Entry<String, INDArray> e : expected.gradientForVariable().entrySet()) {
-            assertClose(e.getValue(), actual.getGradientFor(e.getKey()), tolerance,
-                    c.name() + ": gradient " + e.getKey());
-        }
+        assertSameGradients(expected, actual, tolerance, c.name());
         assertEquals(reference.score(), fast.score(), tolerance * 10, c.name() + ": loss");
         assertClose(reference.calculateGradients(x, y, null, null).getSecond(),
                 fast.calculateGradients(x, y, null, null).getSecond(), tolerance, c.name() + ": input gradient");

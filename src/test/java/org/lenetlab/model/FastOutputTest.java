@@ -3,11 +3,11 @@ package org.lenetlab.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.lenetlab.model.LayerChecks.assertClose;
+import static org.lenetlab.model.LayerChecks.assertSameGradients;
 import static org.lenetlab.model.LayerChecks.gradient;
 import static org.lenetlab.model.LayerChecks.oneHot;
 
 import java.util.List;
-import java.util.Map;
 
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -89,10 +89,7 @@ class FastOutputTest {
         INDArray y = oneHot(6, 4).castTo(type);
         Gradient expected = gradient(reference, x, y);
         Gradient actual = gradient(fast, x, y);
-        for (Map.Entry<String, INDArray> e : expected.gradientForVariable().entrySet()) {
-            assertClose(e.getValue(), actual.getGradientFor(e.getKey()), tolerance,
-                    c.name() + ": gradient " + e.getKey());
-        }
+        assertSameGradients(expected, actual, tolerance, c.name());
         assertEquals(reference.score(), fast.score(), tolerance * 10, c.name() + ": score with the gradient");
         DataSet data = new DataSet(x, y);
         assertEquals(reference.score(data), fast.score(data), tolerance * 10, c.name() + ": score on its own");

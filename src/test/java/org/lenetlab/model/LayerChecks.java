@@ -43,4 +43,10 @@ final class LayerChecks {
         double diff = e.sub(a).amaxNumber().doubleValue();
         assertTrue(diff <= tolerance * scale, what + ": largest difference " + diff + " (scale " + scale + ")");
     }
+
+    /** Asserts that {@code actual} has each of {@code expected}'s gradients, within {@code tolerance}. */
+    static void assertSameGradients(Gradient expected, Gradient actual, double tolerance, String what) {
+        expected.gradientForVariable().forEach((name, values) ->
+                assertClose(values, actual.getGradientFor(name), tolerance, what + ": gradient " + name));
+    }
 }
