@@ -68,6 +68,22 @@ public final class FastLayers {
         };
     }
 
+    /**
+     * Sets the learning rate of every layer, as {@link MultiLayerNetwork#setLearningRate(double)} does, and keeps
+     * the {@link FastUpdater} that {@link #prepareForTraining} installed: DL4J's method rebuilds the network's updater
+     * as a plain one (with the same optimiser state), which would silently undo that part of the preparation.
+     *
+     * @param net a network, prepared for training or not
+     * @param learningRate the new learning rate
+     */
+    public static void setLearningRate(MultiLayerNetwork net, double learningRate) {
+        boolean fastUpdater = net.getUpdater(false) instanceof FastUpdater;
+        net.setLearningRate(learningRate);
+        if (fastUpdater) {
+            FastUpdater.install(net);
+        }
+    }
+
     /** Undoes {@link #prepareForTraining}. */
     @FunctionalInterface
     public interface Restore extends AutoCloseable {

@@ -170,7 +170,7 @@ final class TrainingRun {
                             Collection<org.deeplearning4j.optimize.api.TrainingListener> dl4jListeners) {
         int perEpoch = batches.batchesPerEpoch();
         double lr = plateauRate * config.schedule().multiplier(epoch);
-        net.setLearningRate(lr);
+        FastLayers.setLearningRate(net, lr);
         net.getLayerWiseConfigurations().setEpochCount(epoch - 1);
         // Dropout masks come from ND4J's (per-thread) generator: seeding it per epoch makes every epoch reproducible
         // on its own, which is what lets a resumed run match an uninterrupted one.

@@ -45,4 +45,24 @@ class FastUpdaterTest {
 
         assertSame(state, net.getUpdater().getStateViewArray());
     }
+
+    @Test
+    void survivesALearningRateChange() {
+        MultiLayerNetwork net = LeNet5.builder().input(new InputShape(12, 12, 1)).numClasses(3).seed(2).build()
+                .network();
+        MultiLayerNetwork untouched = net.clone();
+        try (FastLayers.Restore ignored = FastLayers.prepareForTraining(net)) {
+            net.fit(Nd4j.rand(DataType.FLOAT, 6, 1, 12, 12), oneHot(6, 3));
+            INDArray state = net.getUpdater().getStateViewArray().dup();
+
+            FastLayers.setLearningRate(net, 0.25);
+
+            assertInstanceOf(FastUpdater.class, net.getUpdater(), "DL4J's setLearningRate rebuilds a plain updater");
+            assertEquals(state, net.getUpdater().getStateViewArray(), "the optimiser state carries over");
+            assertEquals(0.25, net.getLearningRate(1), 0.0);
+        }
+        FastLayers.setLearningRate(untouched, 0.25);
+        assertEquals("MultiLayerUpdater", untouched.getUpdater().getClass().getSimpleName(),
+                "a network that was not prepared keeps DL4J's updater");
+    }
 }
