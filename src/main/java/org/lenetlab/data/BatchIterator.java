@@ -1,5 +1,8 @@
 package org.lenetlab.data;
 
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
@@ -27,6 +30,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * prefetch thread (so the work overlaps training), with a generator seeded from {@code (seed, epoch, image index)}
  * ({@link Augmentation#random}): the images of an epoch are the same in a re-run, in a resumed run and whatever the
  * batch size. The stored dataset is never changed. Without one, batches are exact copies of the images.
+ *
+ * <p>A caller that is done with a batch can {@linkplain #recycle hand it back}: its native memory then holds a later
+ * batch instead of being freed and allocated again (the {@link org.lenetlab.train.Trainer} does, once the network has
+ * trained on the next batch).
  */
 public final class BatchIterator implements DataSetIterator, AutoCloseable {
     private static final long serialVersionUID = 1L;
@@ -42,6 +49,11 @@ public final class BatchIterator implements DataSetIterator, AutoCloseable {
     private transient int epoch;
     private transient CompletableFuture<DataSet> next;
     private transient DataSetPreProcessor preProcessor;
+    /** Handed-back batches' arrays (features, labels), reused by later batches of the same size. */
+    private final transient Deque<INDArray[]> spare = new ArrayDeque<>();
+    /** Staging arrays of the batch being built; used by the prefetch thread only. */
+    private transient float[] stagedFeatures = new float[0];
+    private transient float[] stagedLabels = new float[0];
 
     /**
      * @param dataset   the images
@@ -139,8 +151,13 @@ public final class BatchIterator implements DataSetIterator, AutoCloseable {
         int n = to - from;
         int len = dataset.imageLength();
         int classes = dataset.numClasses();
-        float[] features = new float[n * len];
-        float[] labels = new float[n * classes];
+        if (stagedFeatures.length < n * len) {
+            stagedFeatures = new float[n * len];
+            stagedLabels = new float[n * classes];
+        }
+        float[] features = stagedFeatures;
+        float[] labels = stagedLabels;
+        Arrays.fill(labels, 0, n * classes, 0f);
         float[] image = augmentation == null ? null : new float[len];
         for (int k = 0; k < n; k++) {
             int i = snapshot[from + k];
@@ -154,23 +171,67 @@ public final class BatchIterator implements DataSetIterator, AutoCloseable {
             }
             labels[k * classes + dataset.label(i)] = 1f;
         }
-        return new DataSet(
-                nativeCopy(features, n, dataset.channels(), dataset.height(), dataset.width()),
-                nativeCopy(labels, n, classes));
+        INDArray[] arrays = n == batchSize ? takeSpare() : null;
+        if (arrays == null) {
+            arrays = new INDArray[] {
+                    uninitialised(n, dataset.channels(), dataset.height(), dataset.width()),
+                    uninitialised(n, classes)};
+        }
+        arrays[0].data().asNioFloat().put(features, 0, n * len);
+        arrays[1].data().asNioFloat().put(labels, 0, n * classes);
+        return new DataSet(arrays[0], arrays[1]);
     }
 
     /**
-     * {@code Nd4j.create(values, shape)} without its two slow steps: zeroing the new native memory and copying
-     * value by value through an indexer (together most of the prefetch thread's time, which shares the machine's
-     * cores with training); here one bulk copy fills uninitialised memory.
+     * {@code Nd4j.create(shape)} without zeroing through an op: every value is written by one bulk copy (zeroing
+     * and copying value by value through an indexer were together most of the prefetch thread's time, which shares
+     * the machine's cores with training).
      */
-    private static INDArray nativeCopy(float[] values, long... shape) {
-        INDArray array;
+    private static INDArray uninitialised(long... shape) {
         try (MemoryWorkspace ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
-            array = Nd4j.createUninitialized(DataType.FLOAT, shape, 'c');
+            return Nd4j.createUninitialized(DataType.FLOAT, shape, 'c');
         }
-        array.data().asNioFloat().put(values);
-        return array;
+    }
+
+    private INDArray[] takeSpare() {
+        synchronized (spare) { // not the iterator's lock: next() holds that while it waits for this batch
+            return spare.pollFirst();
+        }
+    }
+
+    /**
+     * Hands back a batch this iterator served, which the caller (and anything it gave the batch to) will not use
+     * again: its memory will hold a later batch of the same size. A batch of another size or layout, or with a
+     * closed array, is not taken (nor is one beyond the two kept spare); batches not taken are freed as usual.
+     *
+     * @param batch a batch from {@link #next()} that nothing uses any more, or {@code null}
+     * @return whether the batch was taken back; if not, it is still the caller's
+     */
+    public boolean recycle(DataSet batch) {
+        if (batch == null) {
+            return false;
+        }
+        INDArray features = batch.getFeatures();
+        INDArray labels = batch.getLabels();
+        long[] featureShape = {batchSize, dataset.channels(), dataset.height(), dataset.width()};
+        if (!reusable(features, featureShape) || !reusable(labels, new long[] {batchSize, dataset.numClasses()})
+                || features.data() == labels.data() || batch.getFeaturesMaskArray() != null
+                || batch.getLabelsMaskArray() != null) {
+            return false;
+        }
+        synchronized (spare) {
+            if (spare.size() >= 2) {
+                return false;
+            }
+            spare.addLast(new INDArray[] {features, labels});
+            return true;
+        }
+    }
+
+    private static boolean reusable(INDArray array, long[] shape) {
+        return array != null && !array.wasClosed() && !array.isView() && array.dataType() == DataType.FLOAT
+                && array.ordering() == 'c' && Arrays.equals(array.shape(), shape)
+                && array.data().length() == array.length() && array.offset() == 0;
     }
 
     @Override
@@ -248,8 +309,19 @@ public final class BatchIterator implements DataSetIterator, AutoCloseable {
         return dataset.classNames();
     }
 
+    /** Stops the prefetching and frees the handed-back batches not reused yet. */
     @Override
     public void close() {
         prefetcher.shutdownNow();
+        synchronized (spare) {
+            for (INDArray[] arrays : spare) {
+                for (INDArray a : arrays) {
+                    if (a.closeable()) {
+                        a.close();
+                    }
+                }
+            }
+            spare.clear();
+        }
     }
 }

@@ -48,8 +48,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * }</pre>
  *
  * <p>A trainer runs one training at a time; {@link #requestStop()} may be called from any thread. The arrays of
- * each batch are freed once the network has trained on the next one, so a DL4J listener that keeps a batch's input
- * beyond that must copy it.
+ * each batch are reused for a later batch, or freed, once the network has trained on the next one, so a DL4J
+ * listener that keeps a batch's input beyond that must copy it.
  */
 public final class Trainer {
     private final TrainingConfig config;

@@ -202,7 +202,7 @@ class TrainerTest {
     }
 
     @Test
-    void eachBatchIsFreedOnceTheNextHasTrainedAndTheLastStaysTheNetworksInput() {
+    void eachBatchIsReusedOrFreedOnceTheNextHasTrainedAndTheLastStaysTheNetworksInput() {
         MultiLayerNetwork net = TestNets.tinyNet(7, 1.0);
         List<INDArray> inputs = new ArrayList<>();
         net.setListeners(new BaseTrainingListener() {
@@ -213,9 +213,15 @@ class TrainerTest {
         });
         new Trainer(TrainingConfig.builder().epochs(2).batchSize(64).build()).fit(net, train);
         assertEquals(8, inputs.size(), "two epochs of four batches");
-        for (INDArray earlier : inputs.subList(0, 7)) {
-            assertTrue(earlier.wasClosed(), "a batch the network has moved on from is freed");
+        int reused = 0;
+        for (int i = 0; i < 7; i++) {
+            INDArray earlier = inputs.get(i);
+            boolean heldLater = inputs.subList(i + 1, 8).stream().anyMatch(later -> later == earlier);
+            assertTrue(earlier.wasClosed() || heldLater,
+                    "batch " + i + ", which the network has moved on from, is freed or holds a later batch");
+            reused += heldLater ? 1 : 0;
         }
+        assertTrue(reused >= 1, "full-size batches are reused");
         INDArray last = inputs.get(7);
         assertFalse(last.wasClosed(), "the last batch is still the network's input");
         assertSame(last, net.getInput());
