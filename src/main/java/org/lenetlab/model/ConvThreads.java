@@ -26,10 +26,14 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * spends about as much CPU as training does. When the parts would take every core and the compiler is busy
  * ({@link CompilerActivity}), they run one after another on the calling thread and leave the compiler its core;
  * measured, two threads spread over both cores from the first step made a whole epoch slower than one thread.
+ * Beyond that, whether the helpers pay is measured as training goes ({@link ParallelChoice}): on a shared machine
+ * the other core may be busy, and then the parts run on the calling thread too.
  */
 final class ConvThreads {
     /** Whether the JIT compiler is busy on a machine whose every core the parts would take. */
     private static volatile CompilerActivity compiler = CompilerActivity.ofThisJvm();
+    /** Whether parallel sections pay on this machine now; used by the thread holding {@link #HELPERS_IN_USE}. */
+    private static volatile ParallelChoice choice = ParallelChoice.measured();
 
     /** How long an idle helper, or a caller waiting for one, spins before it parks. */
     static final long SPIN_NANOS = 250_000;
@@ -53,6 +57,17 @@ final class ConvThreads {
         return old;
     }
 
+    /**
+     * For tests: replaces the measured choice between parallel and serial sections.
+     *
+     * @return the one it replaces
+     */
+    static ParallelChoice choose(ParallelChoice replacement) {
+        ParallelChoice old = choice;
+        choice = replacement;
+        return old;
+    }
+
     /** @return how many parts a batch should be split into */
     static int available() {
         return Math.max(1, Nd4j.getEnvironment().maxThreads());
@@ -73,50 +88,70 @@ final class ConvThreads {
             part.accept(0);
             return;
         }
-        if (HELPERS_IN_USE.isHeldByCurrentThread() || compiler.needsACore(parts) || !HELPERS_IN_USE.tryLock()) {
-            for (int i = 0; i < parts; i++) {
-                part.accept(i);
-            }
+        if (HELPERS_IN_USE.isHeldByCurrentThread() || !HELPERS_IN_USE.tryLock()) {
+            runSerially(parts, part);
             return;
         }
         try {
-            Helper[] hs = helpers(parts - 1);
-            for (int i = 1; i < parts; i++) {
-                hs[i - 1].submit(part, i);
+            if (compiler.needsACore(parts)) {
+                runSerially(parts, part);
+                return;
             }
-            Throwable failure = null;
-            NativeOps ops = NativeOpsHolder.getInstance().getDeviceNativeOps();
-            int ompThreads = ops.ompGetMaxThreads();
-            ops.setOmpNumThreads(1);
-            try {
-                part.accept(0);
-            } catch (RuntimeException | Error e) {
-                failure = e;
-            } finally {
-                ops.setOmpNumThreads(ompThreads);
+            ParallelChoice choice = ConvThreads.choice;
+            long start = System.nanoTime();
+            if (choice.parallel()) {
+                runOnHelpers(parts, part);
+            } else {
+                runSerially(parts, part);
             }
-            boolean interrupted = false;
-            for (int i = 1; i < parts; i++) {
-                interrupted |= hs[i - 1].awaitDone();
-                Throwable f = hs[i - 1].failure;
-                if (failure == null && f != null) {
-                    failure = f;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-            if (failure instanceof RuntimeException r) {
-                throw r;
-            }
-            if (failure instanceof Error e) {
-                throw e;
-            }
-            if (failure != null) {
-                throw new IllegalStateException("a part of the batch failed: " + failure, failure);
-            }
+            choice.record(System.nanoTime() - start);
         } finally {
             HELPERS_IN_USE.unlock();
+        }
+    }
+
+    private static void runSerially(int parts, IntConsumer part) {
+        for (int i = 0; i < parts; i++) {
+            part.accept(i);
+        }
+    }
+
+    /** Part 0 on the calling thread, the others on helpers; the caller holds {@link #HELPERS_IN_USE}. */
+    private static void runOnHelpers(int parts, IntConsumer part) {
+        Helper[] hs = helpers(parts - 1);
+        for (int i = 1; i < parts; i++) {
+            hs[i - 1].submit(part, i);
+        }
+        Throwable failure = null;
+        NativeOps ops = NativeOpsHolder.getInstance().getDeviceNativeOps();
+        int ompThreads = ops.ompGetMaxThreads();
+        ops.setOmpNumThreads(1);
+        try {
+            part.accept(0);
+        } catch (RuntimeException | Error e) {
+            failure = e;
+        } finally {
+            ops.setOmpNumThreads(ompThreads);
+        }
+        boolean interrupted = false;
+        for (int i = 1; i < parts; i++) {
+            interrupted |= hs[i - 1].awaitDone();
+            Throwable f = hs[i - 1].failure;
+            if (failure == null && f != null) {
+                failure = f;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (failure instanceof RuntimeException r) {
+            throw r;
+        }
+        if (failure instanceof Error e) {
+            throw e;
+        }
+        if (failure != null) {
+            throw new IllegalStateException("a part of the batch failed: " + failure, failure);
         }
     }
 

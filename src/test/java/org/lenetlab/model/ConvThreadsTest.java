@@ -13,16 +13,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class ConvThreadsTest {
-    private static CompilerActivity watch;
+    private static AutoCloseable helpersAlwaysUsed;
 
     @BeforeAll
-    static void compilerNeverBusy() {
-        watch = ConvThreads.watchCompiler(new CompilerActivity(() -> 0, System::nanoTime, 1, false));
+    static void compilerNeverBusyAndHelpersAlwaysUsed() {
+        helpersAlwaysUsed = LayerChecks.helpersAlwaysUsed();
     }
 
     @AfterAll
-    static void restore() {
-        ConvThreads.watchCompiler(watch);
+    static void restore() throws Exception {
+        helpersAlwaysUsed.close();
     }
 
     @Test
@@ -36,6 +36,19 @@ class ConvThreadsTest {
             ConvThreads.watchCompiler(idle);
         }
     }
+
+    @Test
+    void runsThePartsOnTheCallingThreadWhenSerialSectionsMeasuredFaster() {
+        ParallelChoice parallel = ConvThreads.choose(ParallelChoice.fixed(false));
+        try {
+            Set<Thread> threads = ConcurrentHashMap.newKeySet();
+            ConvThreads.run(2, part -> threads.add(Thread.currentThread()));
+            assertEquals(Set.of(Thread.currentThread()), threads);
+        } finally {
+            ConvThreads.choose(parallel);
+        }
+    }
+
     @Test
     void runsEveryPartOnceWithTheFirstOnTheCallingThread() {
         for (int round = 0; round < 200; round++) {

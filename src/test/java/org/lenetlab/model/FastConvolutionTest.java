@@ -172,20 +172,22 @@ class FastConvolutionTest {
     }
 
     @Test
-    void splitsLargeBatchesIntoChunksAndThreadsWithTheSameResults() {
+    void splitsLargeBatchesIntoChunksAndThreadsWithTheSameResults() throws Exception {
         Nd4j.getEnvironment().setMaxThreads(2);
-        for (Case c : List.of(CASES.get(0), CASES.get(3))) {
-            MultiLayerNetwork reference = net(c, DataType.FLOAT, false);
-            MultiLayerNetwork fast = net(c, DataType.FLOAT, true);
-            fast.setParams(reference.params().dup());
-            // 37 images: several chunks per thread, the last one shorter
-            INDArray x = Nd4j.rand(DataType.FLOAT, 37, c.channels(), c.size(), c.size()).subi(0.5);
-            INDArray y = oneHot(37, 3);
-            assertClose(reference.output(x), fast.output(x), 2e-5, c.name() + ": outputs of 37 images");
-            var expected = reference.calculateGradients(x, y, null, null);
-            var actual = fast.calculateGradients(x, y, null, null);
-            assertSameGradients(expected.getFirst(), actual.getFirst(), 2e-5, c.name() + ", 37 images");
-            assertClose(expected.getSecond(), actual.getSecond(), 2e-5, c.name() + ": input gradient");
+        try (AutoCloseable parallel = LayerChecks.helpersAlwaysUsed()) {
+            for (Case c : List.of(CASES.get(0), CASES.get(3))) {
+                MultiLayerNetwork reference = net(c, DataType.FLOAT, false);
+                MultiLayerNetwork fast = net(c, DataType.FLOAT, true);
+                fast.setParams(reference.params().dup());
+                // 37 images: several chunks per thread, the last one shorter
+                INDArray x = Nd4j.rand(DataType.FLOAT, 37, c.channels(), c.size(), c.size()).subi(0.5);
+                INDArray y = oneHot(37, 3);
+                assertClose(reference.output(x), fast.output(x), 2e-5, c.name() + ": outputs of 37 images");
+                var expected = reference.calculateGradients(x, y, null, null);
+                var actual = fast.calculateGradients(x, y, null, null);
+                assertSameGradients(expected.getFirst(), actual.getFirst(), 2e-5, c.name() + ", 37 images");
+                assertClose(expected.getSecond(), actual.getSecond(), 2e-5, c.name() + ": input gradient");
+            }
         }
     }
 

@@ -78,9 +78,9 @@ class FastSubsamplingTest {
     }
 
     @Test
-    void matchesDl4jPoolingInDoubleAndFloatOnOneThreadOrSplitOverThree() {
+    void matchesDl4jPoolingInDoubleAndFloatOnOneThreadOrSplitOverThree() throws Exception {
         int threads = Nd4j.getEnvironment().maxThreads();
-        try {
+        try (AutoCloseable parallel = LayerChecks.helpersAlwaysUsed()) {
             for (int parts : new int[] {1, 3}) { // three parts split a batch's 8 planes 2 + 3 + 3
                 Nd4j.getEnvironment().setMaxThreads(parts);
                 for (Case c : CASES) {

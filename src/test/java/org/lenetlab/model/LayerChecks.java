@@ -49,4 +49,19 @@ final class LayerChecks {
         expected.gradientForVariable().forEach((name, values) ->
                 assertClose(values, actual.getGradientFor(name), tolerance, what + ": gradient " + name));
     }
+
+    /**
+     * Makes {@link ConvThreads} hand parts to its helpers whenever there are threads for them, whatever the JIT
+     * compiler is doing and whatever was measured, so that a test exercises the parallel path.
+     *
+     * @return undoes it when closed
+     */
+    static AutoCloseable helpersAlwaysUsed() {
+        CompilerActivity compiler = ConvThreads.watchCompiler(new CompilerActivity(null, System::nanoTime, 1, false));
+        ParallelChoice choice = ConvThreads.choose(ParallelChoice.fixed(true));
+        return () -> {
+            ConvThreads.watchCompiler(compiler);
+            ConvThreads.choose(choice);
+        };
+    }
 }

@@ -1,0 +1,68 @@
+package org.lenetlab.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** The measured choice between parallel and serial sections, driven with made-up section times. */
+class ParallelChoiceTest {
+    private static final int CYCLE = (2 + ParallelChoice.USE_WINDOWS) * ParallelChoice.WINDOW;
+
+    /** Runs {@code sections} sections that take {@code parallelNanos} or {@code serialNanos}. */
+    private static int parallelSections(ParallelChoice choice, int sections, long parallelNanos, long serialNanos) {
+        int parallel = 0;
+        for (int i = 0; i < sections; i++) {
+            boolean p = choice.parallel();
+            parallel += p ? 1 : 0;
+            choice.record(p ? parallelNanos : serialNanos);
+        }
+        return parallel;
+    }
+
+    @Test
+    void usesTheHelpersWhereTheyPay() {
+        ParallelChoice choice = ParallelChoice.measured();
+        int parallel = parallelSections(choice, CYCLE, 600, 1000);
+        assertTrue(choice.prefersParallel());
+        assertEquals(CYCLE - ParallelChoice.WINDOW, parallel, "all but the serial probe window");
+    }
+
+    @Test
+    void runsSeriallyWhereTheHelpersCostMore() {
+        ParallelChoice choice = ParallelChoice.measured();
+        int parallel = parallelSections(choice, CYCLE, 1200, 1000);
+        assertFalse(choice.prefersParallel());
+        assertEquals(ParallelChoice.WINDOW, parallel, "only the parallel probe window");
+    }
+
+    @Test
+    void aTieGoesToSerialWhichLeavesTheOtherCoreFree() {
+        ParallelChoice choice = ParallelChoice.measured();
+        parallelSections(choice, CYCLE, 985, 1000);
+        assertFalse(choice.prefersParallel(), "1.5 % faster is within the margin");
+        parallelSections(choice, CYCLE, 950, 1000);
+        assertTrue(choice.prefersParallel(), "5 % faster is not");
+    }
+
+    @Test
+    void followsAMachineThatChangesAndAlternatesTheProbeOrder() {
+        ParallelChoice choice = ParallelChoice.measured();
+        parallelSections(choice, CYCLE, 600, 1000);
+        assertTrue(choice.prefersParallel());
+        // the other core gets busy: the next cycle probes serial first, then parallel, and switches
+        assertFalse(choice.parallel(), "the second cycle starts with its serial probe");
+        parallelSections(choice, CYCLE, 1500, 1000);
+        assertFalse(choice.prefersParallel());
+        assertTrue(choice.parallel(), "the third cycle starts with its parallel probe again");
+    }
+
+    @Test
+    void aFixedChoiceNeverChanges() {
+        ParallelChoice always = ParallelChoice.fixed(true);
+        assertEquals(CYCLE, parallelSections(always, CYCLE, 5000, 1));
+        ParallelChoice never = ParallelChoice.fixed(false);
+        assertEquals(0, parallelSections(never, CYCLE, 1, 5000));
+    }
+}
