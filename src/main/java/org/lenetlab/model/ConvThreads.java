@@ -26,14 +26,15 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * spends about as much CPU as training does. When the parts would take every core and the compiler is busy
  * ({@link CompilerActivity}), they run one after another on the calling thread and leave the compiler its core;
  * measured, two threads spread over both cores from the first step made a whole epoch slower than one thread.
- * Beyond that, whether the helpers pay is measured as training goes ({@link ParallelChoice}): on a shared machine
- * the other core may be busy, and then the parts run on the calling thread too.
+ * Beyond that, each call site measures as training goes whether the helpers pay for its sections
+ * ({@link ParallelChoice}): on a shared machine the other core may be busy or share the first one's arithmetic
+ * units, and then the parts run on the calling thread too.
  */
 final class ConvThreads {
     /** Whether the JIT compiler is busy on a machine whose every core the parts would take. */
     private static volatile CompilerActivity compiler = CompilerActivity.ofThisJvm();
-    /** Whether parallel sections pay on this machine now; used by the thread holding {@link #HELPERS_IN_USE}. */
-    private static volatile ParallelChoice choice = ParallelChoice.measured();
+    /** For tests: replaces every call site's measured choice when not null. */
+    private static volatile ParallelChoice override;
 
     /** How long an idle helper, or a caller waiting for one, spins before it parks. */
     static final long SPIN_NANOS = 250_000;
@@ -58,13 +59,14 @@ final class ConvThreads {
     }
 
     /**
-     * For tests: replaces the measured choice between parallel and serial sections.
+     * For tests: replaces the call sites' measured choices between parallel and serial sections.
      *
+     * @param replacement the choice every section follows, or null for each site's own
      * @return the one it replaces
      */
     static ParallelChoice choose(ParallelChoice replacement) {
-        ParallelChoice old = choice;
-        choice = replacement;
+        ParallelChoice old = override;
+        override = replacement;
         return old;
     }
 
@@ -80,10 +82,11 @@ final class ConvThreads {
      * which must not be reused while one is still running); an interrupt that arrives meanwhile is kept for the
      * caller.
      *
-     * @param parts number of parts, at least 1
-     * @param part  the work of one part
+     * @param parts  number of parts, at least 1
+     * @param choice the call site's measure of whether its parts pay in parallel
+     * @param part   the work of one part
      */
-    static void run(int parts, IntConsumer part) {
+    static void run(int parts, ParallelChoice choice, IntConsumer part) {
         if (parts == 1) {
             part.accept(0);
             return;
@@ -97,14 +100,14 @@ final class ConvThreads {
                 runSerially(parts, part);
                 return;
             }
-            ParallelChoice choice = ConvThreads.choice;
+            ParallelChoice c = override != null ? override : choice;
             long start = System.nanoTime();
-            if (choice.parallel()) {
+            if (c.parallel()) {
                 runOnHelpers(parts, part);
             } else {
                 runSerially(parts, part);
             }
-            choice.record(System.nanoTime() - start);
+            c.record(System.nanoTime() - start);
         } finally {
             HELPERS_IN_USE.unlock();
         }

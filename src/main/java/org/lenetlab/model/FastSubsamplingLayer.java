@@ -35,6 +35,9 @@ public class FastSubsamplingLayer extends SubsamplingLayer {
     private transient INDArray keptInput;
     /** The batch-sized arrays between calls (see {@link ParkedArrays}). */
     private final transient ParkedArrays idle = new ParkedArrays();
+    /** Whether the passes' plane ranges pay on the helper threads, by number of planes. */
+    private final transient ParallelChoice.BySize forwardChoices = new ParallelChoice.BySize();
+    private final transient ParallelChoice.BySize backwardChoices = new ParallelChoice.BySize();
 
     /**
      * @param conf     the layer's configuration (its layer is a {@link FastSubsampling})
@@ -86,7 +89,7 @@ public class FastSubsamplingLayer extends SubsamplingLayer {
         Buffer to = precision.view(output);
         int inPlane = s[2] * s[3];
         int outPlane = s[4] * s[5];
-        inParts(planes, (first, end) -> {
+        inParts(planes, forwardChoices.of(planes), (first, end) -> {
             precision.get(from, first * inPlane, in, first * inPlane, (end - first) * inPlane);
             precision.pool(max, in, out, argmax, first, end, s[2], s[3], k[0], k[1], stride[0], stride[1], s[4],
                     s[5]);
@@ -129,7 +132,7 @@ public class FastSubsamplingLayer extends SubsamplingLayer {
         Buffer to = precision.view(epsNext);
         int inPlane = s[2] * s[3];
         int outPlane = s[4] * s[5];
-        inParts(planes, (first, end) -> {
+        inParts(planes, backwardChoices.of(planes), (first, end) -> {
             precision.get(from, first * outPlane, out, first * outPlane, (end - first) * outPlane);
             precision.unpool(max, out, in, argmax, first, end, s[2], s[3], k[0], k[1], stride[0], stride[1], s[4],
                     s[5]);
@@ -152,9 +155,9 @@ public class FastSubsamplingLayer extends SubsamplingLayer {
     }
 
     /** Splits {@code planes} planes into one range per {@linkplain ConvThreads thread} and runs them. */
-    private static void inParts(int planes, PlaneRange work) {
+    private static void inParts(int planes, ParallelChoice choice, PlaneRange work) {
         int parts = Math.min(ConvThreads.available(), planes);
-        ConvThreads.run(parts, part -> work.run(planes * part / parts, planes * (part + 1) / parts));
+        ConvThreads.run(parts, choice, part -> work.run(planes * part / parts, planes * (part + 1) / parts));
     }
 
     /** @return batch, channels, height, width, output height, output width */

@@ -63,6 +63,9 @@ final class GemmConvolution {
     private FusedActivation keptActivation;
     /** The batch-sized arrays between calls (see {@link ParkedArrays}). */
     private final ParkedArrays idle = new ParkedArrays();
+    /** Whether the passes' chunks pay on the helper threads, by batch size. */
+    private final ParallelChoice.BySize forwardChoices = new ParallelChoice.BySize();
+    private final ParallelChoice.BySize backwardChoices = new ParallelChoice.BySize();
 
     /** @param precision the element type the network computes in */
     GemmConvolution(Precision precision) {
@@ -214,7 +217,7 @@ final class GemmConvolution {
         output = reuse(output, b * g.outputImageLength());
         int chunks = chunks(g);
         AtomicInteger next = new AtomicInteger();
-        ConvThreads.run(workers.length, part -> {
+        ConvThreads.run(workers.length, forwardChoices.of(b), part -> {
             Worker worker = workers[part];
             for (int chunk = next.getAndIncrement(); chunk < chunks; chunk = next.getAndIncrement()) {
                 int b0 = chunk * chunkImages;
@@ -260,7 +263,7 @@ final class GemmConvolution {
             chunkGradients[chunk] = reuse(chunkGradients[chunk], grad);
         }
         AtomicInteger next = new AtomicInteger();
-        ConvThreads.run(workers.length, part -> {
+        ConvThreads.run(workers.length, backwardChoices.of(b), part -> {
             Worker worker = workers[part];
             for (int chunk = next.getAndIncrement(); chunk < chunks; chunk = next.getAndIncrement()) {
                 int b0 = chunk * chunkImages;

@@ -1,21 +1,23 @@
 package org.lenetlab.model;
 
 /**
- * Whether the parts of a parallel section should run on the helper threads or one after another on the calling
- * thread, decided by measuring both. A second thread pays only when a core is free for it; on a shared machine
- * (another process, a collector, a hypervisor that lends the core elsewhere) it may not be, and then waking and
- * waiting for a helper costs more than it saves.
+ * Whether the parts of one call site's parallel sections (a layer's forward or backward pass over batches of one
+ * size) should run on the helper threads or one after another on the calling thread, decided by measuring both. A
+ * second thread pays only when a core is free for it and the work is large enough; on a shared machine (another
+ * process, a collector, a hypervisor that lends the core elsewhere, two virtual CPUs that share one core's
+ * arithmetic units) it may not, and then waking and waiting for a helper costs more than it saves.
  *
- * <p>Sections come in windows of {@value #WINDOW} sections. A cycle times one window in parallel and one serially
- * (in alternating order, so a slow drift of the machine does not favour either), then uses the faster way for
- * {@value #USE_WINDOWS} windows, and starts again, so the choice follows the machine. A window spans tens of
- * training steps, and a step runs the same sections in the same order, so two windows hold nearly the same work. A
- * tie (parallel not at least {@value #MARGIN_PERCENT} % faster) goes to serial, which leaves the other core free.
+ * <p>Sections come in windows of {@value #WINDOW}. A cycle times one window in parallel and one serially (in
+ * alternating order, so a slow drift of the machine does not favour either), then uses the faster way for
+ * {@value #USE_WINDOWS} windows, and starts again, so the choice follows the machine. The sections of a site all do
+ * the same work, so two windows compare like with like. A tie (parallel not at least {@value #MARGIN_PERCENT} %
+ * faster) goes to serial, which leaves the other core free. A new choice starts with its parallel window, so a site
+ * that runs only a few sections (an evaluation's large batches) runs them in parallel.
  *
  * <p>Not thread-safe: called by the one thread that holds the helpers.
  */
 final class ParallelChoice {
-    static final int WINDOW = 512;
+    static final int WINDOW = 16;
     static final int USE_WINDOWS = 6;
     static final int MARGIN_PERCENT = 3;
 
@@ -92,5 +94,30 @@ final class ParallelChoice {
     /** @return whether the last comparison found parallel faster (false before the first one) */
     boolean prefersParallel() {
         return fixed != null ? fixed : useParallel;
+    }
+
+    /** One call site's choices, one per size of work (say, batches of 64 in training and 1,024 in evaluation). */
+    static final class BySize {
+        private static final int SIZES = 4;
+        private final long[] sizes = new long[SIZES];
+        private final ParallelChoice[] choices = new ParallelChoice[SIZES];
+        private int oldest;
+
+        /**
+         * @param size the size of a section's work, in any unit the site keeps to
+         * @return the choice for sections of that size (a new one, replacing the oldest, for a size not seen lately)
+         */
+        ParallelChoice of(long size) {
+            for (int i = 0; i < SIZES; i++) {
+                if (choices[i] != null && sizes[i] == size) {
+                    return choices[i];
+                }
+            }
+            int i = oldest;
+            oldest = (oldest + 1) % SIZES;
+            sizes[i] = size;
+            choices[i] = measured();
+            return choices[i];
+        }
     }
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class ConvThreadsTest {
+    private static final ParallelChoice SITE = ParallelChoice.measured();
     private static AutoCloseable helpersAlwaysUsed;
 
     @BeforeAll
@@ -30,7 +31,7 @@ class ConvThreadsTest {
         CompilerActivity idle = ConvThreads.watchCompiler(new CompilerActivity(() -> 0, () -> 0L, 2, true));
         try {
             Set<Thread> threads = ConcurrentHashMap.newKeySet();
-            ConvThreads.run(2, part -> threads.add(Thread.currentThread()));
+            ConvThreads.run(2, SITE, part -> threads.add(Thread.currentThread()));
             assertEquals(Set.of(Thread.currentThread()), threads);
         } finally {
             ConvThreads.watchCompiler(idle);
@@ -38,14 +39,17 @@ class ConvThreadsTest {
     }
 
     @Test
-    void runsThePartsOnTheCallingThreadWhenSerialSectionsMeasuredFaster() {
-        ParallelChoice parallel = ConvThreads.choose(ParallelChoice.fixed(false));
+    void followsTheCallSitesChoiceWhenNoTestOverridesIt() {
+        ParallelChoice override = ConvThreads.choose(null);
         try {
-            Set<Thread> threads = ConcurrentHashMap.newKeySet();
-            ConvThreads.run(2, part -> threads.add(Thread.currentThread()));
-            assertEquals(Set.of(Thread.currentThread()), threads);
+            Set<Thread> serial = ConcurrentHashMap.newKeySet();
+            ConvThreads.run(2, ParallelChoice.fixed(false), part -> serial.add(Thread.currentThread()));
+            assertEquals(Set.of(Thread.currentThread()), serial);
+            Set<Thread> parallel = ConcurrentHashMap.newKeySet();
+            ConvThreads.run(2, ParallelChoice.fixed(true), part -> parallel.add(Thread.currentThread()));
+            assertEquals(2, parallel.size());
         } finally {
-            ConvThreads.choose(parallel);
+            ConvThreads.choose(override);
         }
     }
 
@@ -55,7 +59,7 @@ class ConvThreadsTest {
             AtomicIntegerArray runs = new AtomicIntegerArray(3);
             Set<Thread> threads = ConcurrentHashMap.newKeySet();
             Thread[] first = new Thread[1];
-            ConvThreads.run(3, part -> {
+            ConvThreads.run(3, SITE, part -> {
                 runs.incrementAndGet(part);
                 threads.add(Thread.currentThread());
                 if (part == 0) {
@@ -73,7 +77,7 @@ class ConvThreadsTest {
     @Test
     void rethrowsAHelpersFailureOnlyAfterEveryPartHasFinished() {
         AtomicIntegerArray finished = new AtomicIntegerArray(2);
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> ConvThreads.run(2, part -> {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> ConvThreads.run(2, SITE, part -> {
             if (part == 1) {
                 throw new IllegalStateException("part 1 failed");
             }
@@ -82,7 +86,7 @@ class ConvThreadsTest {
         }));
         assertEquals("part 1 failed", e.getMessage());
         assertEquals(1, finished.get(0), "the caller's part ran to its end before the failure was reported");
-        ConvThreads.run(2, part -> finished.set(part, 2)); // the helpers still work
+        ConvThreads.run(2, SITE, part -> finished.set(part, 2)); // the helpers still work
         assertEquals(2, finished.get(1));
     }
 
@@ -90,7 +94,7 @@ class ConvThreadsTest {
     void keepsAnInterruptThatArrivesWhileWaitingForAHelper() {
         Thread caller = Thread.currentThread();
         AtomicIntegerArray finished = new AtomicIntegerArray(2);
-        ConvThreads.run(2, part -> {
+        ConvThreads.run(2, SITE, part -> {
             if (part == 1) {
                 caller.interrupt();
                 sleep(ConvThreads.SPIN_NANOS / 1_000_000 + 20); // the caller parks meanwhile
@@ -109,7 +113,7 @@ class ConvThreadsTest {
             int caller = c;
             callers[c] = new Thread(() -> {
                 for (int i = 0; i < 500; i++) {
-                    ConvThreads.run(2, part -> runs.incrementAndGet(caller * 2 + part));
+                    ConvThreads.run(2, SITE, part -> runs.incrementAndGet(caller * 2 + part));
                 }
             });
             callers[c].start();

@@ -2,6 +2,8 @@ package org.lenetlab.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -64,5 +66,21 @@ class ParallelChoiceTest {
         assertEquals(CYCLE, parallelSections(always, CYCLE, 5000, 1));
         ParallelChoice never = ParallelChoice.fixed(false);
         assertEquals(0, parallelSections(never, CYCLE, 1, 5000));
+    }
+
+    @Test
+    void aSiteKeepsOneChoicePerSizeOfWork() {
+        ParallelChoice.BySize site = new ParallelChoice.BySize();
+        ParallelChoice training = site.of(64);
+        parallelSections(training, CYCLE, 1200, 1000);
+        assertFalse(training.prefersParallel());
+
+        ParallelChoice evaluation = site.of(1024);
+        assertTrue(evaluation.parallel(), "a size not measured yet starts with its parallel window");
+        assertSame(training, site.of(64), "the training batches keep what was measured for them");
+        site.of(1);
+        site.of(2);
+        site.of(3);
+        assertNotSame(training, site.of(64), "the oldest of four sizes makes room");
     }
 }
