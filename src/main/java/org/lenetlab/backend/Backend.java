@@ -49,8 +49,7 @@ public final class Backend {
     }
 
     /**
-     * Prepares the fast path; must run before ND4J initialises to have full effect. Also starts loading oneDNN's
-     * own natives in the background ({@link OneDnn#preloadInBackground()}).
+     * Prepares the fast path; must run before ND4J initialises to have full effect.
      *
      * @return the native build chosen, e.g. {@code linux-x86_64-onednn-avx2}, or {@code "unknown"} when no CPU
      *     natives were found on the class path (for example on the CUDA backend)
@@ -83,7 +82,6 @@ public final class Backend {
             }
             nativeBuild = platform + chosen.get();
         }
-        OneDnn.preloadInBackground();
         return nativeBuild;
     }
 

@@ -1,12 +1,16 @@
 package org.lenetlab.model;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+
 import org.bytedeco.dnnl.global.dnnl;
 import org.bytedeco.javacpp.FloatPointer;
-import org.lenetlab.backend.OneDnn;
+import org.bytedeco.javacpp.Loader;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The matrix products of the fast layers: {@code C = op(A)·op(B)}, where {@code op} transposes or not.
@@ -24,20 +28,48 @@ import org.nd4j.linalg.factory.Nd4j;
  * they split a batch over ({@link ConvThreads}).
  */
 final class DirectSgemm {
+    private static final Logger LOG = LoggerFactory.getLogger(DirectSgemm.class);
     private static final byte TRANSPOSE = 'T';
     private static final byte NO_TRANSPOSE = 'N';
+    private static final int WARM_UP_SIZE = 64;
+    private static final AtomicBoolean PRELOAD_STARTED = new AtomicBoolean();
 
     private DirectSgemm() {
     }
 
     /** @return whether single-precision products go straight to oneDNN */
     static boolean available() {
-        return OneDnn.available();
+        return Natives.LOADED;
     }
 
-    /** Has the natives loaded, and the kernels generated, on a daemon thread (see {@link OneDnn}). */
+    /**
+     * Loads the natives (about 0.1 s) and has oneDNN generate its product kernels (about 0.05 s) on a daemon
+     * thread, once per JVM, so that a network's first training step does not wait for them. The fast layers call
+     * it when they are made; a product that comes first waits for the load to finish.
+     */
     static void preloadInBackground() {
-        OneDnn.preloadInBackground();
+        if (PRELOAD_STARTED.compareAndSet(false, true)) {
+            Thread t = new Thread(DirectSgemm::warmUp, "lenetlab-onednn-preload");
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    private static void warmUp() {
+        if (Natives.LOADED) {
+            try (FloatPointer a = new FloatPointer(WARM_UP_SIZE * WARM_UP_SIZE);
+                 FloatPointer b = new FloatPointer(WARM_UP_SIZE * WARM_UP_SIZE);
+                 FloatPointer c = new FloatPointer(WARM_UP_SIZE * WARM_UP_SIZE)) {
+                a.zero();
+                b.zero();
+                for (byte transposeA : new byte[] {NO_TRANSPOSE, TRANSPOSE}) {
+                    for (byte transposeB : new byte[] {NO_TRANSPOSE, TRANSPOSE}) {
+                        dnnl.dnnl_sgemm(transposeA, transposeB, WARM_UP_SIZE, WARM_UP_SIZE, WARM_UP_SIZE, 1f, a,
+                                WARM_UP_SIZE, b, WARM_UP_SIZE, 0f, c, WARM_UP_SIZE);
+                    }
+                }
+            }
+        }
     }
 
     /**
@@ -68,7 +100,7 @@ final class DirectSgemm {
      */
     static void multiply(INDArray a, INDArray b, INDArray c, long m, long n, long k, boolean transposeA,
                          boolean transposeB) {
-        if (OneDnn.available() && isDirect(a, m * k) && isDirect(b, k * n) && isDirect(c, m * n)) {
+        if (Natives.LOADED && isDirect(a, m * k) && isDirect(b, k * n) && isDirect(c, m * n)) {
             int status = dnnl.dnnl_sgemm(transposeA ? TRANSPOSE : NO_TRANSPOSE,
                     transposeB ? TRANSPOSE : NO_TRANSPOSE, m, n, k, 1f, pointer(a), transposeA ? m : k, pointer(b),
                     transposeB ? k : n, 0f, pointer(c), n);
@@ -103,5 +135,21 @@ final class DirectSgemm {
         return java.util.Arrays.toString(a.shape()) + (transposeA ? "ᵀ" : "") + " · "
                 + java.util.Arrays.toString(b.shape()) + (transposeB ? "ᵀ" : "") + " → "
                 + java.util.Arrays.toString(c.shape());
+    }
+
+    /** Loads the oneDNN natives on first use. */
+    private static final class Natives {
+        static final boolean LOADED = load();
+
+        private static boolean load() {
+            try {
+                Loader.load(dnnl.class);
+                return true;
+            } catch (LinkageError | RuntimeException e) {
+                LOG.warn("oneDNN's sgemm is not available on this platform ({}); the fast layers multiply with "
+                        + "ND4J's matmul op instead, which gives the same results more slowly", e.toString());
+                return false;
+            }
+        }
     }
 }

@@ -12,6 +12,15 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 class DirectSgemmTest {
+    @Test
+    void oneDnnIsLoadedOnThePlatformsTheBuildShipsNativesFor() {
+        String os = System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT);
+        String arch = System.getProperty("os.arch");
+        if (os.contains("linux") && (arch.equals("amd64") || arch.equals("x86_64"))) {
+            assertTrue(DirectSgemm.available(), "org.bytedeco:dnnl natives should load on linux-x86_64");
+        }
+    }
+
     @ParameterizedTest(name = "transposeA={0}, transposeB={1}")
     @CsvSource({"false,false", "false,true", "true,false", "true,true"})
     void productsEqualNd4jsForEveryTransposition(boolean transposeA, boolean transposeB) {
