@@ -31,8 +31,12 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * units, and then the parts run on the calling thread too.
  */
 final class ConvThreads {
-    /** Whether the JIT compiler is busy on a machine whose every core the parts would take. */
-    private static volatile CompilerActivity compiler = CompilerActivity.ofThisJvm();
+    /**
+     * Whether the JIT compiler is busy on a machine whose every core the parts would take; made by the first
+     * section that has parts for several threads (its management beans take about 50 ms to load, which a
+     * one-thread run never needs).
+     */
+    private static volatile CompilerActivity compiler;
     /** For tests: replaces every call site's measured choice when not null. */
     private static volatile ParallelChoice override;
 
@@ -96,7 +100,7 @@ final class ConvThreads {
             return;
         }
         try {
-            if (compiler.needsACore(parts)) {
+            if (compiler().needsACore(parts)) {
                 runSerially(parts, part);
                 return;
             }
@@ -111,6 +115,19 @@ final class ConvThreads {
         } finally {
             HELPERS_IN_USE.unlock();
         }
+    }
+
+    private static CompilerActivity compiler() {
+        CompilerActivity c = compiler;
+        if (c == null) {
+            synchronized (ConvThreads.class) {
+                if (compiler == null) {
+                    compiler = CompilerActivity.ofThisJvm();
+                }
+                c = compiler;
+            }
+        }
+        return c;
     }
 
     private static void runSerially(int parts, IntConsumer part) {
