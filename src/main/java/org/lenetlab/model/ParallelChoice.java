@@ -9,8 +9,10 @@ package org.lenetlab.model;
  *
  * <p>Sections come in windows of {@value #WINDOW}. A cycle times one window in parallel and one serially (in
  * alternating order, so a slow drift of the machine does not favour either), then uses the faster way for
- * {@value #USE_WINDOWS} windows, and starts again, so the choice follows the machine. The sections of a site all do
- * the same work, so two windows compare like with like. A tie (parallel not at least {@value #MARGIN_PERCENT} %
+ * {@value #USE_WINDOWS} windows, and starts again, so the choice follows the machine. Each cycle that confirms the
+ * last one's winner doubles the windows before the next (up to {@value #MAX_USE_WINDOWS}): on a machine that stays
+ * the same, the slower way is hardly ever run, and a change is still noticed within a few thousand sections. The
+ * sections of a site all do the same work, so two windows compare like with like. A tie (parallel not at least {@value #MARGIN_PERCENT} %
  * faster) goes to serial, which leaves the other core free. A new choice starts with its parallel window, so a site
  * that runs only a few sections (an evaluation's large batches) runs them in parallel.
  *
@@ -19,6 +21,7 @@ package org.lenetlab.model;
 final class ParallelChoice {
     static final int WINDOW = 16;
     static final int USE_WINDOWS = 6;
+    static final int MAX_USE_WINDOWS = 192;
     static final int MARGIN_PERCENT = 3;
 
     private final Boolean fixed;
@@ -29,6 +32,8 @@ final class ParallelChoice {
     private long serialNanos;
     private boolean parallelFirst = true;
     private boolean useParallel;
+    private boolean compared;
+    private int useWindows = USE_WINDOWS;
 
     private ParallelChoice(Boolean fixed) {
         this.fixed = fixed;
@@ -81,11 +86,15 @@ final class ParallelChoice {
             }
         }
         if (window == 1) {
-            useParallel = parallelNanos * 100 < serialNanos * (100 - MARGIN_PERCENT);
+            boolean parallelWins = parallelNanos * 100 < serialNanos * (100 - MARGIN_PERCENT);
+            useWindows = compared && parallelWins == useParallel ? Math.min(2 * useWindows, MAX_USE_WINDOWS)
+                    : USE_WINDOWS;
+            useParallel = parallelWins;
+            compared = true;
         }
         sections = 0;
         nanos = 0;
-        if (++window == 2 + USE_WINDOWS) {
+        if (++window == 2 + useWindows) {
             window = 0;
             parallelFirst = !parallelFirst;
         }

@@ -83,4 +83,27 @@ class ParallelChoiceTest {
         site.of(3);
         assertNotSame(training, site.of(64), "the oldest of four sizes makes room");
     }
+
+    @Test
+    void probesLessOftenWhileTheMachineStaysTheSame() {
+        ParallelChoice choice = ParallelChoice.measured();
+        int windows = 2000;
+        int serialSections = windows * ParallelChoice.WINDOW
+                - parallelSections(choice, windows * ParallelChoice.WINDOW, 600, 1000);
+        int serialWindows = serialSections / ParallelChoice.WINDOW;
+        // cycles of 8, 14, 26, 50, 98, then 194 windows: 15 serial probes in 2,000 windows (fixed cycles: 250)
+        assertEquals(15, serialWindows);
+
+        // the other core gets busy: noticed at the next probe, within one long cycle
+        int sections = 0;
+        while (choice.prefersParallel()) {
+            boolean p = choice.parallel();
+            choice.record(p ? 1500 : 1000);
+            sections++;
+        }
+        assertTrue(sections <= (2 + ParallelChoice.MAX_USE_WINDOWS) * ParallelChoice.WINDOW, sections + " sections");
+        // and the cycle after the change is short again: its next parallel probe comes within 6 + 2 windows
+        int parallel = parallelSections(choice, (ParallelChoice.USE_WINDOWS + 2) * ParallelChoice.WINDOW, 1500, 1000);
+        assertEquals(ParallelChoice.WINDOW, parallel, "one parallel probe in a short cycle");
+    }
 }
