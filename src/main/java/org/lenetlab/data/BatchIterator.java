@@ -183,9 +183,9 @@ public final class BatchIterator implements DataSetIterator, AutoCloseable {
     }
 
     /**
-     * {@code Nd4j.create(shape)} without zeroing through an op: every value is written by one bulk copy (zeroing
-     * and copying value by value through an indexer were together most of the prefetch thread's time, which shares
-     * the machine's cores with training).
+     * A batch's native memory, outside any workspace and not zeroed by an op: one bulk copy writes every value
+     * (zeroing and copying value by value through an indexer were together most of the prefetch thread's time,
+     * which shares the machine's cores with training).
      */
     private static INDArray uninitialised(long... shape) {
         try (MemoryWorkspace ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
