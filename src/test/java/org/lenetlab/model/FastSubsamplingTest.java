@@ -1,6 +1,7 @@
 package org.lenetlab.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 
+import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -19,6 +21,7 @@ import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,8 +30,10 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.config.NoOp;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /** The fast pooling layer computes what DL4J's pooling layer computes, forward and backward. */
 class FastSubsamplingTest {
@@ -113,6 +118,40 @@ class FastSubsamplingTest {
                     c.name() + " " + type + ": gradient " + e.getKey());
         }
         assertClose(expected.getSecond(), actual.getSecond(), tolerance, c.name() + " " + type + ": input gradient");
+    }
+
+    @Test
+    void maxPoolingSendsATiedWindowsGradientToItsFirstMaximumAsDl4jDoes() {
+        for (int size : new int[] {8, 9}) {
+            Layer[] layers = new Layer[2];
+            for (int f = 0; f < 2; f++) {
+                SubsamplingLayer.Builder b = f == 1 ? new FastSubsampling.Builder(PoolingType.MAX)
+                        : new SubsamplingLayer.Builder(PoolingType.MAX);
+                MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().list()
+                        .layer(b.kernelSize(2, 2).stride(2, 2).build())
+                        .layer(new OutputLayer.Builder().nOut(2).activation(Activation.SOFTMAX).build())
+                        .setInputType(InputType.convolutional(size, size, 3))
+                        .build();
+                MultiLayerNetwork net = new MultiLayerNetwork(conf);
+                net.init();
+                layers[f] = net.getLayer(0);
+            }
+            // values 0, 0.5 and 1 (and ReLU-like runs of zeros): most windows hold a tie for their maximum
+            INDArray x = Transforms.floor(Nd4j.rand(DataType.FLOAT, 4, 3, size, size).muli(3)).divi(2);
+            x.get(NDArrayIndex.point(0)).assign(0);
+            INDArray eps = Nd4j.rand(DataType.FLOAT, 4, 3, size / 2, size / 2);
+            INDArray[] out = new INDArray[2];
+            INDArray[] grad = new INDArray[2];
+            for (int f = 0; f < 2; f++) {
+                LayerWorkspaceMgr mgr = LayerWorkspaceMgr.noWorkspaces();
+                layers[f].setInput(x, mgr);
+                out[f] = layers[f].activate(true, mgr);
+                grad[f] = layers[f].backpropGradient(eps, mgr).getSecond();
+            }
+            assertTrue(((FastSubsamplingLayer) layers[1]).isFastPath());
+            assertEquals(out[0], out[1], size + ": pooled values");
+            assertEquals(grad[0], grad[1], size + ": each window's gradient at the same input position");
+        }
     }
 
     @Test
