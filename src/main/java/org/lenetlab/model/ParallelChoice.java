@@ -12,9 +12,9 @@ package org.lenetlab.model;
  * {@value #USE_WINDOWS} windows, and starts again, so the choice follows the machine. Each cycle that confirms the
  * last one's winner doubles the windows before the next (up to {@value #MAX_USE_WINDOWS}): on a machine that stays
  * the same, the slower way is hardly ever run, and a change is still noticed within a few thousand sections. The
- * sections of a site all do the same work, so two windows compare like with like. A tie (parallel not at least {@value #MARGIN_PERCENT} %
- * faster) goes to serial, which leaves the other core free. A new choice starts with its parallel window, so a site
- * that runs only a few sections (an evaluation's large batches) runs them in parallel.
+ * sections of a site all do the same work, so two windows compare like with like. A tie (parallel not at least
+ * {@value #MARGIN_PERCENT} % faster) goes to serial, which leaves the other core free. A new choice starts with its
+ * parallel window, so a site that runs only a few sections (an evaluation's large batches) runs them in parallel.
  *
  * <p>Not thread-safe: called by the one thread that holds the helpers.
  */
