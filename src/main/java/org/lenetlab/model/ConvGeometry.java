@@ -51,12 +51,6 @@ record ConvGeometry(int batch, int inChannels, int inHeight, int inWidth, int ou
         return new ConvGeometry(batch, inputs, 1, 1, outputs, 1, 1, 0, 0, 0, 0);
     }
 
-    /** @return the same convolution over {@code images} images */
-    ConvGeometry withBatch(int images) {
-        return new ConvGeometry(images, inChannels, inHeight, inWidth, outChannels, kernelHeight, kernelWidth, padTop,
-                padLeft, padBottom, padRight);
-    }
-
     int paddedHeight() {
         return inHeight + padTop + padBottom;
     }
