@@ -4,6 +4,7 @@ import java.nio.Buffer;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 
+import org.lenetlab.backend.NativeMemory;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -159,7 +160,7 @@ abstract class Precision {
 
         @Override
         Buffer view(INDArray array) {
-            return array.data().asNioFloat().slice();
+            return NativeMemory.floats(array);
         }
 
         @Override
@@ -500,7 +501,7 @@ abstract class Precision {
 
         @Override
         Buffer view(INDArray array) {
-            return array.data().asNioDouble().slice();
+            return NativeMemory.doubles(array);
         }
 
         @Override
