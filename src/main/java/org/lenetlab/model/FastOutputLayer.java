@@ -30,6 +30,8 @@ public class FastOutputLayer extends OutputLayer {
     private transient double pendingLoss = Double.NaN;
     private transient INDArray pendingInput;
     private transient INDArray pendingLabels;
+    /** Correct predictions of the last fast backprop, or −1. */
+    private transient long trainingHits = -1;
 
     /**
      * @param conf     the layer's configuration (its layer is a {@link FastOutput})
@@ -68,6 +70,7 @@ public class FastOutputLayer extends OutputLayer {
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         pendingLoss = Double.NaN;
+        trainingHits = -1;
         if (!fast() || labels == null) {
             return super.backpropGradient(epsilon, workspaceMgr);
         }
@@ -96,6 +99,7 @@ public class FastOutputLayer extends OutputLayer {
 
         pendingLoss = SoftmaxCrossEntropy.loss(probabilities, targets, weights, rows, classes,
                 loss.getSoftmaxClipEps());
+        trainingHits = SoftmaxCrossEntropy.hits(probabilities, targets, rows, classes, dataType == DataType.FLOAT);
         pendingInput = input;
         pendingLabels = labels;
         Gradient gradient = new DefaultGradient();
@@ -128,10 +132,22 @@ public class FastOutputLayer extends OutputLayer {
         return score;
     }
 
+    /**
+     * The training accuracy of the last step at no extra cost: how many examples the forward pass of the last
+     * {@code backpropGradient} classified correctly (its dropout applied, before the update), counted as
+     * {@code argMax(activate(true)) == argMax(labels)} on the layer's output type would count them.
+     *
+     * @return correct predictions of the last training step, or −1 when that step did not run on the fast path
+     */
+    public long lastTrainingHits() {
+        return trainingHits;
+    }
+
     @Override
     public void clear() {
         super.clear();
         pendingLoss = Double.NaN;
+        trainingHits = -1;
         pendingInput = null;
         pendingLabels = null;
         if (engine != null) {

@@ -90,4 +90,37 @@ final class SoftmaxCrossEntropy {
             }
         }
     }
+
+    /**
+     * Counts the rows whose most probable class is the label's, each the first largest value of its row as ND4J's
+     * {@code argMax} picks it.
+     *
+     * @param probabilities {@code rows × classes} softmax outputs
+     * @param labels        {@code rows × classes} targets
+     * @param asFloat       compare the probabilities rounded to single precision, as a {@code FLOAT} output holds
+     *                      them (two classes can tie only there)
+     * @return how many rows are classified correctly
+     */
+    static long hits(double[] probabilities, double[] labels, int rows, int classes, boolean asFloat) {
+        long hits = 0;
+        for (int r = 0; r < rows; r++) {
+            int o = r * classes;
+            int predicted = 0;
+            int actual = 0;
+            for (int c = 1; c < classes; c++) {
+                double p = asFloat ? (float) probabilities[o + c] : probabilities[o + c];
+                double best = asFloat ? (float) probabilities[o + predicted] : probabilities[o + predicted];
+                if (p > best) {
+                    predicted = c;
+                }
+                if (labels[o + c] > labels[o + actual]) {
+                    actual = c;
+                }
+            }
+            if (predicted == actual) {
+                hits++;
+            }
+        }
+        return hits;
+    }
 }

@@ -6,14 +6,16 @@ import org.deeplearning4j.nn.api.layers.IOutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
+import org.lenetlab.model.FastOutputLayer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.shape.Shape;
 
 /**
- * Counts the correctly classified images of each training batch from the training pass itself, as Keras does, at
- * the cost of re-running only the output layer: DL4J calls {@link #onBackwardPass(Model)} while the output layer
- * still holds its input (with this batch's dropout applied) and labels. When that is not possible (an output layer
- * without 2-D labels), {@link #correct()} stays −1 and the trainer falls back to a separate inference pass.
+ * Counts the correctly classified images of each training batch from the training pass itself, as Keras does: a
+ * {@link FastOutputLayer} counts them in its backprop; for other output layers, DL4J calls
+ * {@link #onBackwardPass(Model)} while the output layer still holds its input (with this batch's dropout applied) and
+ * labels, and only the output layer runs again. When that is not possible (an output layer without 2-D labels),
+ * {@link #correct()} stays −1 and the trainer falls back to a separate inference pass.
  */
 final class AccuracyProbe extends BaseTrainingListener {
     private long correct = -1;
@@ -35,6 +37,10 @@ final class AccuracyProbe extends BaseTrainingListener {
         }
         try {
             Layer output = net.getOutputLayer();
+            if (output instanceof FastOutputLayer fast && fast.lastTrainingHits() >= 0) {
+                correct = fast.lastTrainingHits(); // counted by the step itself
+                return;
+            }
             INDArray labels = output instanceof IOutputLayer ol ? ol.getLabels() : null;
             if (labels == null || labels.rank() != 2 || output.input() == null) {
                 unsupported = true;

@@ -38,6 +38,7 @@ final class TrainingRun {
     private final DivergenceGuard guard;
     private final Checkpoint checkpoint;
     private final AccuracyProbe probe = new AccuracyProbe();
+    private final LargestWeight largestWeight = new LargestWeight();
 
     private History history = History.empty();
     private double plateauRate;
@@ -100,7 +101,7 @@ final class TrainingRun {
     }
 
     private double maxAbsWeight() {
-        return net.numParams() == 0 ? 0 : net.params().amaxNumber().doubleValue();
+        return net.numParams() == 0 ? 0 : largestWeight.of(net.params());
     }
 
     /**

@@ -2,6 +2,7 @@ package org.lenetlab.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.lenetlab.model.LayerChecks.assertClose;
 import static org.lenetlab.model.LayerChecks.assertSameGradients;
 import static org.lenetlab.model.LayerChecks.gradient;
@@ -110,5 +111,27 @@ class FastOutputTest {
             assertEquals(reference.score(), fast.score(), 1e-5, "score after step " + step);
         }
         assertClose(reference.params(), fast.params(), 1e-5, "parameters after five Adam steps");
+    }
+
+    @Test
+    void countsTheTrainingStepsCorrectPredictions() {
+        for (Case c : CASES) {
+            for (DataType type : new DataType[] {DataType.DOUBLE, DataType.FLOAT}) {
+                MultiLayerNetwork fast = net(c, type, true);
+                INDArray x = Nd4j.rand(type, 64, 6).subi(0.5).muli(4);
+                INDArray y = oneHot(64, 4).castTo(type);
+                INDArray predicted = fast.output(x).argMax(1);
+                long expected = predicted.eq(y.argMax(1)).castTo(DataType.INT).sumNumber().longValue();
+                gradient(fast, x, y);
+                FastOutputLayer layer = (FastOutputLayer) fast.getLayer(1);
+                boolean softmax = c.activation() == Activation.SOFTMAX;
+                assertEquals(softmax ? expected : -1, layer.lastTrainingHits(), c.name() + " " + type);
+                if (softmax) {
+                    assertTrue(expected > 5 && expected < 59, "a mix of hits and misses: " + expected);
+                }
+                layer.clear();
+                assertEquals(-1, layer.lastTrainingHits(), "after clear");
+            }
+        }
     }
 }
