@@ -28,9 +28,10 @@ final class AdamStep {
      * @param v         Adam's second moments, same length
      * @param lr        the learning rate of this step
      * @param iteration the step's iteration (0 for the first)
+     * @param divisor   what to divide the gradient by first, as DL4J divides it by the batch size (1 for nothing)
      */
     void apply(INDArray gradient, INDArray m, INDArray v, double lr, double beta1, double beta2, double epsilon,
-               int iteration) {
+               int iteration, int divisor) {
         int n = (int) gradient.length();
         if (g.length < n) {
             g = new float[n];
@@ -41,6 +42,12 @@ final class AdamStep {
         FloatBuffer mb = (FloatBuffer) Precision.FLOAT.view(m);
         FloatBuffer vb = (FloatBuffer) Precision.FLOAT.view(v);
         gb.get(0, g, 0, n);
+        if (divisor != 1) {
+            float d = divisor;
+            for (int i = 0; i < n; i++) {
+                g[i] /= d; // a division, as ND4J's divi: the same float as DL4J's gradient
+            }
+        }
         mb.get(0, this.m, 0, n);
         vb.get(0, this.v, 0, n);
         // in float, as the op computes it: the bias correction of the first steps is where float rounding shows

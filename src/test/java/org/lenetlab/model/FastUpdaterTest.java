@@ -1,17 +1,28 @@
 package org.lenetlab.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.lenetlab.model.LayerChecks.oneHot;
 
+import org.deeplearning4j.nn.conf.GradientNormalization;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.updater.MultiLayerUpdater;
+import org.deeplearning4j.nn.weights.WeightInit;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /** The fast updater updates exactly as DL4J's, with and without regularisation, and keeps the optimiser state. */
 class FastUpdaterTest {
@@ -29,6 +40,7 @@ class FastUpdaterTest {
                 plain.fit(x, y);
                 fast.fit(x, y);
             }
+            assertEquals(l2 == 0, ((FastUpdater) fast.getUpdater()).blocksDivide(), "L2 " + l2);
             assertEquals(plain.params(), fast.params(), "L2 " + l2);
             assertEquals(plain.getUpdater().getStateViewArray(), fast.getUpdater().getStateViewArray(), "L2 " + l2);
         }
@@ -50,6 +62,32 @@ class FastUpdaterTest {
         fast.fit(x, y);
         assertEquals(plain.params(), fast.params());
         assertEquals(plain.getUpdater().getStateViewArray(), fast.getUpdater().getStateViewArray());
+    }
+
+    @Test
+    void leavesTheDivisionToDl4jWhenAGradientIsNormalisedAfterIt() {
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
+                .seed(3).dataType(DataType.FLOAT).updater(new Adam(1e-2)).weightInit(WeightInit.XAVIER)
+                .list()
+                .layer(new DenseLayer.Builder().nOut(8).activation(Activation.TANH)
+                        .gradientNormalization(GradientNormalization.ClipElementWiseAbsoluteValue)
+                        .gradientNormalizationThreshold(0.01).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(3)
+                        .activation(Activation.SOFTMAX).build())
+                .setInputType(InputType.feedForward(5))
+                .build();
+        MultiLayerNetwork plain = new MultiLayerNetwork(conf);
+        plain.init();
+        MultiLayerNetwork fast = plain.clone();
+        FastUpdater.install(fast);
+        for (int step = 0; step < 3; step++) {
+            INDArray x = Nd4j.rand(DataType.FLOAT, 16, 5).subi(0.5).muli(8);
+            INDArray y = oneHot(16, 3);
+            plain.fit(x, y);
+            fast.fit(x, y);
+        }
+        assertFalse(((FastUpdater) fast.getUpdater()).blocksDivide());
+        assertEquals(plain.params(), fast.params());
     }
 
     @Test
