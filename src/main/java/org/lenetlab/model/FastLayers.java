@@ -24,14 +24,15 @@ public final class FastLayers {
      *       gradient with respect to the network's input, and computing it would cost as much as the layer's
      *       weight gradient;</li>
      *   <li>gives the network a {@link FastUpdater}, which skips DL4J's per-variable views when nothing is
-     *       regularised (it stays: it updates exactly as DL4J's does);</li>
+     *       regularised (it stays: it updates exactly as DL4J's does), and its optimiser a {@link FastStep}, which
+     *       subtracts the update from the parameters without an ND4J op;</li>
      *   <li>if the network has fast layers, runs the ND4J ops of this thread on one OpenMP thread: the fast layers
      *       split each batch over threads of their own, and the remaining ops of a small network (dense layers,
      *       loss, updater) are too small to gain from a second thread, which costs a wake-up or a spin per op.</li>
      * </ul>
      *
      * @param net a network about to be trained on this thread
-     * @return undoes the first and last when closed; close it on the same thread when training ends
+     * @return undoes all but the updater when closed; close it on the same thread when training ends
      */
     public static Restore prepareForTraining(MultiLayerNetwork net) {
         List<FastConvolutionLayer> switched = new ArrayList<>();
@@ -54,6 +55,7 @@ public final class FastLayers {
             trainableBefore |= layer.numParams() > 0;
         }
         FastUpdater.install(net);
+        Runnable dl4jStep = FastStep.install(net);
         NativeOps ops = fast ? NativeOpsHolder.getInstance().getDeviceNativeOps() : null;
         int ompThreads = fast ? ops.ompGetMaxThreads() : 0;
         if (fast) {
@@ -62,6 +64,7 @@ public final class FastLayers {
         return () -> {
             switched.forEach(conv -> conv.setInputGradientNeeded(true));
             switchedPadding.forEach(pad -> pad.setInputGradientNeeded(true));
+            dl4jStep.run();
             if (ops != null) {
                 ops.setOmpNumThreads(ompThreads);
             }
