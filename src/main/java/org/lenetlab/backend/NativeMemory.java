@@ -10,10 +10,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * NIO views of an ND4J array's native memory, for code that reads or writes its values in bulk without an ND4J op.
  *
- * <p>ND4J's own {@code data().asNioFloat()} is not such a view for every array: for a view made with
- * {@code get(interval(...))} (how DL4J's updater blocks see their part of a network's gradient) it starts at the
- * first element of the whole underlying buffer, not of the view. These views start at the array's first element, as
- * the native ops see it ({@code data().addressPointer()}).
+ * <p>ND4J's own {@code data().asNioFloat()} is not such a view for every array: for some views (an interval of an
+ * array made by {@code Nd4j.createFromArray}, for one) it starts at the first element of the whole underlying
+ * buffer, not of the view, while for others (the parameter views DL4J makes) it starts right. These views start at
+ * the array's first element, as the native ops see it ({@code data().addressPointer()}).
  */
 public final class NativeMemory {
     private NativeMemory() {

@@ -119,9 +119,7 @@ final class FastUpdater extends MultiLayerUpdater {
          *     DL4J would divide all of its gradient by the batch size, after which nothing else touches it
          */
         boolean dividesItself() {
-            INDArray block = getGradientView();
-            if (!(getGradientUpdater() instanceof AdamUpdater) || block == null
-                    || block.dataType() != DataType.FLOAT || !Precision.isRowMajor(block) || regularised()) {
+            if (!adamInJava()) {
                 return false;
             }
             for (ParamState p : getLayersAndVariablesInBlock()) {
@@ -143,21 +141,27 @@ final class FastUpdater extends MultiLayerUpdater {
                                            INDArray fullNetworkParamsArray) {
             INDArray block = getGradientView();
             int divisor = owner.deferredDivisor;
-            if (!(getGradientUpdater() instanceof AdamUpdater adam) || block == null
-                    || block.dataType() != DataType.FLOAT || !Precision.isRowMajor(block) || regularised()
-                    || !ownsBlockOf(fullNetworkGradientView)
+            if (!adamInJava() || !ownsBlockOf(fullNetworkGradientView)
                     || getLayersAndVariablesInBlock().get(0).getLayer().numParams() == 0) {
-                if (divisor != 0) {
+                if (divisor != 0 && block != null) {
                     block.divi(divisor); // not expected (every block qualified), but the division is owed
                 }
                 super.updateExternalGradient(iteration, epoch, fullNetworkGradientView, fullNetworkParamsArray);
                 return;
             }
+            AdamUpdater adam = (AdamUpdater) getGradientUpdater();
             Map<String, INDArray> state = adam.getState();
             Adam config = adam.getConfig();
             adamStep.apply(block, state.get(AdamUpdater.M_STATE), state.get(AdamUpdater.V_STATE),
                     config.getLearningRate(iteration, epoch), config.getBeta1(), config.getBeta2(),
                     config.getEpsilon(), iteration, Math.max(1, divisor));
+        }
+
+        /** @return whether the block is Adam over single-precision values in one piece, nothing regularised */
+        private boolean adamInJava() {
+            INDArray block = getGradientView();
+            return getGradientUpdater() instanceof AdamUpdater && block != null && block.dataType() == DataType.FLOAT
+                    && Precision.isRowMajor(block) && !regularised();
         }
 
         /** @return whether {@code full} is the network gradient this block's view is part of */
