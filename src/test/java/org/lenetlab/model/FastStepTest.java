@@ -46,4 +46,15 @@ class FastStepTest {
         step.step(d, Nd4j.createFromArray(0.25, -0.5));
         assertEquals(Nd4j.createFromArray(0.75, 2.5), d);
     }
+
+    @Test
+    void stepsLargeNetworksAsDl4jDoes() {
+        for (int length : new int[] {FastStep.MAX_JAVA_LENGTH, FastStep.MAX_JAVA_LENGTH + 1}) {
+            INDArray x = Nd4j.rand(DataType.FLOAT, 1, length);
+            INDArray update = Nd4j.rand(DataType.FLOAT, 1, length).subi(0.5);
+            INDArray expected = x.sub(update);
+            new FastStep().step(x, update);
+            assertEquals(expected, x, length + " parameters");
+        }
+    }
 }
