@@ -39,6 +39,8 @@ final class ConvThreads {
     private static volatile CompilerActivity compiler;
     /** For tests: replaces every call site's measured choice when not null. */
     private static volatile ParallelChoice override;
+    /** Threads whose sections always run serially, because another thread already trains alongside them. */
+    private static final ThreadLocal<Boolean> SERIAL = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
     /** How long an idle helper, or a caller waiting for one, spins before it parks. */
     static final long SPIN_NANOS = 250_000;
@@ -74,6 +76,14 @@ final class ConvThreads {
         return old;
     }
 
+    /**
+     * Makes every section run on the calling thread, in order, while {@code serial} (see {@link SplitBatchStep},
+     * which trains on two threads of its own).
+     */
+    static void serialOnThisThread(boolean serial) {
+        SERIAL.set(serial);
+    }
+
     /** @return how many parts a batch should be split into */
     static int available() {
         return Math.max(1, Nd4j.getEnvironment().maxThreads());
@@ -95,7 +105,7 @@ final class ConvThreads {
             part.accept(0);
             return;
         }
-        if (HELPERS_IN_USE.isHeldByCurrentThread() || !HELPERS_IN_USE.tryLock()) {
+        if (SERIAL.get() || HELPERS_IN_USE.isHeldByCurrentThread() || !HELPERS_IN_USE.tryLock()) {
             runSerially(parts, part);
             return;
         }
@@ -115,6 +125,11 @@ final class ConvThreads {
         } finally {
             HELPERS_IN_USE.unlock();
         }
+    }
+
+    /** @return whether the JIT compiler is busy and two training threads would leave it no core */
+    static boolean compilerNeedsACore() {
+        return compiler().needsACore(2);
     }
 
     private static CompilerActivity compiler() {

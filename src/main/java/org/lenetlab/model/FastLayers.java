@@ -35,25 +35,12 @@ public final class FastLayers {
      * @return undoes all but the updater when closed; close it on the same thread when training ends
      */
     public static Restore prepareForTraining(MultiLayerNetwork net) {
-        List<FastConvolutionLayer> switched = new ArrayList<>();
-        List<FastZeroPaddingLayer> switchedPadding = new ArrayList<>();
         boolean fast = false;
-        boolean trainableBefore = false;
         for (Layer layer : net.getLayers()) {
-            if (layer instanceof FastConvolutionLayer conv) {
-                fast |= conv.isFastPath();
-                if (!trainableBefore && conv.isInputGradientNeeded()) {
-                    conv.setInputGradientNeeded(false);
-                    switched.add(conv);
-                }
-            }
-            if (layer instanceof FastZeroPaddingLayer pad && !trainableBefore && pad.isInputGradientNeeded()) {
-                pad.setInputGradientNeeded(false);
-                switchedPadding.add(pad);
-            }
+            fast |= layer instanceof FastConvolutionLayer conv && conv.isFastPath();
             fast |= layer instanceof FastSubsamplingLayer pool && pool.isFastPath();
-            trainableBefore |= layer.numParams() > 0;
         }
+        Runnable inputGradients = skipFirstInputGradients(net);
         FastUpdater.install(net);
         Runnable dl4jStep = FastStep.install(net);
         NativeOps ops = fast ? NativeOpsHolder.getInstance().getDeviceNativeOps() : null;
@@ -62,12 +49,37 @@ public final class FastLayers {
             ops.setOmpNumThreads(1);
         }
         return () -> {
-            switched.forEach(conv -> conv.setInputGradientNeeded(true));
-            switchedPadding.forEach(pad -> pad.setInputGradientNeeded(true));
+            inputGradients.run();
             dl4jStep.run();
             if (ops != null) {
                 ops.setOmpNumThreads(ompThreads);
             }
+        };
+    }
+
+    /**
+     * Switches off the input gradient of each fast convolution and padding layer with no parameters before it.
+     *
+     * @return switches them on again
+     */
+    static Runnable skipFirstInputGradients(MultiLayerNetwork net) {
+        List<FastConvolutionLayer> switched = new ArrayList<>();
+        List<FastZeroPaddingLayer> switchedPadding = new ArrayList<>();
+        boolean trainableBefore = false;
+        for (Layer layer : net.getLayers()) {
+            if (layer instanceof FastConvolutionLayer conv && !trainableBefore && conv.isInputGradientNeeded()) {
+                conv.setInputGradientNeeded(false);
+                switched.add(conv);
+            }
+            if (layer instanceof FastZeroPaddingLayer pad && !trainableBefore && pad.isInputGradientNeeded()) {
+                pad.setInputGradientNeeded(false);
+                switchedPadding.add(pad);
+            }
+            trainableBefore |= layer.numParams() > 0;
+        }
+        return () -> {
+            switched.forEach(conv -> conv.setInputGradientNeeded(true));
+            switchedPadding.forEach(pad -> pad.setInputGradientNeeded(true));
         };
     }
 

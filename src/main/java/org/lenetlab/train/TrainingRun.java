@@ -14,6 +14,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.lenetlab.data.BatchIterator;
 import org.lenetlab.data.ImageDataset;
 import org.lenetlab.model.FastLayers;
+import org.lenetlab.model.SplitBatchStep;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -39,6 +40,10 @@ final class TrainingRun {
     private final Checkpoint checkpoint;
     private final AccuracyProbe probe = new AccuracyProbe();
     private final LargestWeight largestWeight = new LargestWeight();
+    /** Trains each batch as two halves on two threads while {@link #run} runs, where the network allows it. */
+    private SplitBatchStep split;
+    /** Whether the last batch trained as two halves. */
+    private boolean lastSplit;
 
     private History history = History.empty();
     private double plateauRate;
@@ -117,7 +122,9 @@ final class TrainingRun {
         net.addListeners(probe);
         try (BatchIterator batches = new BatchIterator(train, config.batchSize(), config.shuffle(), config.seed(),
                 config.augmentation().orElse(null));
-             FastLayers.Restore fastLayers = FastLayers.prepareForTraining(net)) {
+             FastLayers.Restore fastLayers = FastLayers.prepareForTraining(net);
+             SplitBatchStep halves = SplitBatchStep.forNetwork(net)) {
+            split = halves;
             if (EARLY_STOPPING_FINISH.equals(finished)) {
                 stop(StopReason.EARLY_STOPPING,
                         "early stopping (at epoch " + history.size() + ", before this session)");
@@ -142,6 +149,7 @@ final class TrainingRun {
             }
             throw failure;
         } finally {
+            split = null;
             net.setListeners(dl4jListeners);
         }
         // Keras 3 restores the best weights at the end of training, whether early stopping fired or not.
@@ -205,7 +213,8 @@ final class TrainingRun {
             } catch (TrainingDivergedException diverged) {
                 throw diverged.withHistory(history);
             }
-            long hits = probe.correct() >= 0 ? probe.correct()
+            long secondHalf = lastSplit ? split.secondHalfHits() : 0;
+            long hits = probe.correct() >= 0 && secondHalf >= 0 ? probe.correct() + secondHalf
                     : AccuracyProbe.countCorrect(net.output(ds.getFeatures(), false), ds.getLabels());
             int n = ds.numExamples();
             lossSum += loss * n;
@@ -260,17 +269,24 @@ final class TrainingRun {
 
     private void fit(DataSet ds) {
         if (!firstBatch) {
-            net.fit(ds);
+            step(ds);
             return;
         }
         try {
-            net.fit(ds);
+            step(ds);
             firstBatch = false;
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "the network cannot train on %s (images %d×%d×%d, channels first, %d classes): %s. Build the "
                             + "network for this input shape and number of classes.", train.name(), train.channels(),
                     train.height(), train.width(), train.numClasses(), e.getMessage()), e);
+        }
+    }
+
+    private void step(DataSet ds) {
+        lastSplit = split != null && split.fit(ds);
+        if (!lastSplit) {
+            net.fit(ds);
         }
     }
 

@@ -1,0 +1,229 @@
+package org.lenetlab.model;
+
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.conf.BackpropType;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.optimize.api.BaseTrainingListener;
+import org.deeplearning4j.optimize.api.TrainingListener;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.nativeblas.NativeOpsHolder;
+
+/**
+ * A training step on two threads: each batch is split into two equal halves, the calling thread fits the network on
+ * the first while a second thread computes the gradient of the second on a twin network that shares the
+ * parameters, and the network's step then uses the mean of the two gradients: the gradient of the whole batch.
+ *
+ * <p>The step is DL4J's own {@code fit} on the first half (its listeners, iteration count, updater, step function
+ * and constraints). A listener joins in where DL4J calls {@code onGradientCalculation}, between the gradient and the
+ * updater: it waits for the twin, replaces the network's gradient by {@code (g₁ + g₂) / 2} and its score by the mean
+ * of the two. DL4J then divides by its batch size, the half, so the update is {@code (g₁ + g₂) / B}, the whole
+ * batch's (halving and the division by a power of two are exact in floating point; only the order of the sum
+ * changes).
+ *
+ * <p>Why: the fast layers' own sections rarely pay on a second thread for LeNet-5 (a section is a few hundred
+ * microseconds, see {@link ParallelChoice}), whereas two half-batch passes need one hand-over per step. Measured on a
+ * 2-vCPU VM whose vCPUs share one core, passes of 50 batches alternated in one process: two halves in 0.77–0.84 of
+ * the time of one thread doing the same steps (median of 30 pairs).
+ *
+ * <p>While the JIT compiler is busy (the first few hundred steps of a run), batches train with {@code fit} on one
+ * thread and leave the compiler the other core, as the fast layers' sections do ({@link CompilerActivity}).
+ *
+ * <p>Only for networks where the halves give the same update as the whole batch: fast layers only (no batch
+ * normalisation, whose statistics are per batch), no dropout or weight noise (their masks come from each thread's
+ * own random generator), standard backprop, and batches of an even size without masks. Anything else trains with
+ * {@code fit} as usual.
+ */
+public final class SplitBatchStep implements AutoCloseable {
+    /** Halves smaller than this are not worth a hand-over. */
+    static final int MIN_HALF = 8;
+
+    private final MultiLayerNetwork net;
+    private final MultiLayerNetwork twin;
+    private final ExecutorService second;
+    private final Joiner joiner = new Joiner();
+    private Future<?> pending;
+    private long twinHits = -1;
+    private float[] mine = new float[0];
+    private float[] theirs = new float[0];
+
+    private SplitBatchStep(MultiLayerNetwork net) {
+        this.net = net;
+        this.twin = new MultiLayerNetwork(net.getLayerWiseConfigurations().clone());
+        twin.init(net.params(), false); // the same parameter memory: the twin reads what the network updates
+        this.second = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "lenetlab-split-batch");
+            t.setDaemon(true);
+            return t;
+        });
+        waitFor(second.submit(() -> {
+            // this thread is the second one: its ops and sections run on it alone
+            NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(1);
+            ConvThreads.serialOnThisThread(true);
+            FastLayers.skipFirstInputGradients(twin);
+        }));
+        List<TrainingListener> listeners = new ArrayList<>();
+        listeners.add(joiner); // first: the others see the whole batch's gradient and score
+        listeners.addAll(net.getListeners());
+        net.setListeners(listeners);
+    }
+
+    /**
+     * @param net a network about to be trained on the calling thread
+     * @return a split step for it, or null when it trains as usual (one thread, or a network whose halves would not
+     *     give the whole batch's update)
+     */
+    public static SplitBatchStep forNetwork(MultiLayerNetwork net) {
+        if (ConvThreads.available() < 2 || net.numParams() == 0
+                || net.getLayerWiseConfigurations().getBackpropType() != BackpropType.Standard
+                || !(net.getOutputLayer() instanceof FastOutputLayer)) {
+            return null;
+        }
+        for (Layer layer : net.getLayers()) {
+            boolean fast = layer instanceof FastConvolutionLayer || layer instanceof FastSubsamplingLayer
+                    || layer instanceof FastDenseLayer || layer instanceof FastOutputLayer
+                    || layer instanceof FastZeroPaddingLayer;
+            org.deeplearning4j.nn.conf.layers.Layer conf = layer.conf().getLayer();
+            boolean noise = conf.getIDropout() != null || conf instanceof org.deeplearning4j.nn.conf.layers.BaseLayer b
+                    && b.getWeightNoise() != null;
+            if (!fast || noise) {
+                return null;
+            }
+        }
+        return new SplitBatchStep(net);
+    }
+
+    /**
+     * Trains the network one step on {@code batch}, split over the two threads.
+     *
+     * @param batch features and labels, without masks
+     * @return false, having done nothing, when the batch is not split (odd size, too small, masks, or the compiler
+     *     busy): train it with {@code fit}
+     */
+    public boolean fit(DataSet batch) {
+        twinHits = -1;
+        INDArray x = batch.getFeatures();
+        INDArray y = batch.getLabels();
+        long size = x.size(0);
+        if (size % 2 != 0 || size < 2L * MIN_HALF || batch.getFeaturesMaskArray() != null
+                || batch.getLabelsMaskArray() != null || y.rank() != 2 || ConvThreads.compilerNeedsACore()) {
+            return false;
+        }
+        long half = size / 2;
+        INDArray x2 = rows(x, half, size);
+        INDArray y2 = rows(y, half, size);
+        pending = second.submit(() -> {
+            twin.setInput(x2);
+            twin.setLabels(y2);
+            twin.computeGradientAndScore();
+            twinHits = ((FastOutputLayer) twin.getOutputLayer()).lastTrainingHits();
+        });
+        ConvThreads.serialOnThisThread(true);
+        try {
+            net.fit(rows(x, 0, half), rows(y, 0, half));
+        } finally {
+            ConvThreads.serialOnThisThread(false);
+            if (pending != null) { // fit failed before the join: let the twin finish before anyone reuses the batch
+                waitFor(pending);
+                pending = null;
+            }
+        }
+        return true;
+    }
+
+    /** @return correct predictions of the second half in the last split step, or −1 when unknown */
+    public long secondHalfHits() {
+        return twinHits;
+    }
+
+    /** Stops the second thread and takes the joining listener off the network. */
+    @Override
+    public void close() {
+        List<TrainingListener> listeners = new ArrayList<>(net.getListeners());
+        listeners.remove(joiner);
+        net.setListeners(listeners);
+        second.shutdown();
+    }
+
+    private static INDArray rows(INDArray a, long from, long to) {
+        return a.rank() == 2 ? a.get(NDArrayIndex.interval(from, to), NDArrayIndex.all())
+                : a.get(NDArrayIndex.interval(from, to), NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.all());
+    }
+
+    /** Waits for {@code task} even when interrupted (the interrupt is kept), and rethrows its failure. */
+    private static void waitFor(Future<?> task) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    task.get();
+                    return;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    if (cause instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    if (cause instanceof Error err) {
+                        throw err;
+                    }
+                    throw new IllegalStateException("the second half of the batch failed: " + cause, cause);
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Joins the twin's gradient and score into the network's, where DL4J asks its listeners after the gradient. */
+    private final class Joiner extends BaseTrainingListener {
+        @Override
+        public void onGradientCalculation(Model model) {
+            Future<?> task = pending;
+            if (model != net || task == null) {
+                return;
+            }
+            waitFor(task);
+            pending = null;
+            INDArray g = net.getFlattenedGradients();
+            INDArray g2 = twin.getFlattenedGradients();
+            meanInto(g, g2);
+            net.setScore((net.score() + twin.score()) / 2);
+        }
+    }
+
+    /** {@code a = (a + b) / 2}. */
+    private void meanInto(INDArray a, INDArray b) {
+        int n = (int) a.length();
+        if (a.dataType() == DataType.FLOAT && b.dataType() == DataType.FLOAT && Precision.isRowMajor(a)
+                && Precision.isRowMajor(b) && b.length() == n) {
+            if (mine.length < n) {
+                mine = new float[n];
+                theirs = new float[n];
+            }
+            FloatBuffer av = (FloatBuffer) Precision.FLOAT.view(a);
+            av.get(0, mine, 0, n);
+            ((FloatBuffer) Precision.FLOAT.view(b)).get(0, theirs, 0, n);
+            for (int i = 0; i < n; i++) {
+                mine[i] = (mine[i] + theirs[i]) * 0.5f;
+            }
+            av.put(0, mine, 0, n);
+        } else {
+            a.addi(b.reshape(a.shape())).muli(0.5);
+        }
+    }
+}

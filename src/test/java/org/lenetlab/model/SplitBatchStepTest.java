@@ -1,0 +1,114 @@
+package org.lenetlab.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.lenetlab.model.LayerChecks.assertClose;
+import static org.lenetlab.model.LayerChecks.oneHot;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Two half batches on two threads train to what the whole batch trains to, and only where they can. */
+class SplitBatchStepTest {
+    private int threads;
+    private CompilerActivity compiler;
+
+    @BeforeEach
+    void twoThreadsAndAQuietCompiler() {
+        threads = Nd4j.getEnvironment().maxThreads();
+        Nd4j.getEnvironment().setMaxThreads(2);
+        // libnd4j sizes its threads from OMP_NUM_THREADS when it loads; a one-core machine may not allow two
+        assumeTrue(ConvThreads.available() >= 2, "two threads available");
+        compiler = ConvThreads.watchCompiler(new CompilerActivity(() -> 0, () -> 0L, 2, false));
+    }
+
+    @AfterEach
+    void restore() {
+        Nd4j.getEnvironment().setMaxThreads(threads);
+        if (compiler != null) {
+            ConvThreads.watchCompiler(compiler);
+        }
+    }
+
+    private static MultiLayerNetwork lenet5() {
+        return LeNet5.builder().input(new InputShape(12, 12, 1)).numClasses(3).seed(5).build().network();
+    }
+
+    @Test
+    void trainsToTheWholeBatchsParametersScoreAndHits() {
+        MultiLayerNetwork whole = lenet5();
+        MultiLayerNetwork halves = whole.clone();
+        INDArray before = halves.params().dup();
+        try (FastLayers.Restore a = FastLayers.prepareForTraining(whole);
+             FastLayers.Restore b = FastLayers.prepareForTraining(halves);
+             SplitBatchStep split = SplitBatchStep.forNetwork(halves)) {
+            assertNotNull(split);
+            assertEquals(before, halves.params(), "the twin shares the parameters, it does not initialise them");
+            for (int step = 0; step < 4; step++) {
+                DataSet batch = new DataSet(Nd4j.rand(DataType.FLOAT, 16, 1, 12, 12), oneHot(16, 3));
+                whole.fit(batch);
+                long firstHalf = countHits(halves, batch, 0, 8);
+                long secondHalf = countHits(halves, batch, 8, 16);
+
+                assertTrue(split.fit(batch), "step " + step);
+
+                assertEquals(whole.score(), halves.score(), 1e-5, "score of the whole batch at step " + step);
+                assertEquals(secondHalf, split.secondHalfHits(), "hits of the second half at step " + step);
+                assertTrue(firstHalf >= 0);
+            }
+            assertClose(whole.params(), halves.params(), 1e-5, "parameters after four Adam steps");
+            assertEquals(whole.getIterationCount(), halves.getIterationCount());
+        }
+        assertEquals(whole.getListeners().size(), halves.getListeners().size(), "the joining listener is gone");
+    }
+
+    /** Correct predictions of the network, before the step, on rows [from, to) of the batch. */
+    private static long countHits(MultiLayerNetwork net, DataSet batch, int from, int to) {
+        INDArray x = batch.getFeatures().get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from, to));
+        INDArray y = batch.getLabels().get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from, to));
+        return net.output(x, false).argMax(1).eq(y.argMax(1)).castTo(DataType.INT).sumNumber().longValue();
+    }
+
+    @Test
+    void leavesOddSmallAndMaskedBatchesToFit() {
+        MultiLayerNetwork net = lenet5();
+        try (SplitBatchStep split = SplitBatchStep.forNetwork(net)) {
+            assertNotNull(split);
+            INDArray before = net.params().dup();
+            assertFalse(split.fit(new DataSet(Nd4j.rand(DataType.FLOAT, 17, 1, 12, 12), oneHot(17, 3))), "odd");
+            assertFalse(split.fit(new DataSet(Nd4j.rand(DataType.FLOAT, 14, 1, 12, 12), oneHot(14, 3))),
+                    "halves below " + SplitBatchStep.MIN_HALF);
+            DataSet masked = new DataSet(Nd4j.rand(DataType.FLOAT, 16, 1, 12, 12), oneHot(16, 3), null,
+                    Nd4j.ones(DataType.FLOAT, 16, 3));
+            assertFalse(split.fit(masked), "label mask");
+            assertEquals(before, net.params(), "nothing trained");
+        }
+    }
+
+    @Test
+    void onlyForNetworksWhoseHalvesGiveTheWholeBatchsUpdate() {
+        assertNull(SplitBatchStep.forNetwork(ModernLeNet.builder().input(new InputShape(12, 12, 1)).numClasses(3)
+                .batchNorm(true).dropout(0).build().network()), "batch norm: statistics per batch");
+        assertNull(SplitBatchStep.forNetwork(ModernLeNet.builder().input(new InputShape(12, 12, 1)).numClasses(3)
+                .batchNorm(false).dropout(0.5).build().network()), "dropout: masks per thread");
+    }
+
+    @Test
+    void trainsOnOneThreadWhileTheCompilerIsBusy() {
+        ConvThreads.watchCompiler(new CompilerActivity(() -> 0, () -> 0L, 2, true));
+        MultiLayerNetwork net = lenet5();
+        try (SplitBatchStep split = SplitBatchStep.forNetwork(net)) {
+            assertFalse(split.fit(new DataSet(Nd4j.rand(DataType.FLOAT, 16, 1, 12, 12), oneHot(16, 3))));
+        }
+    }
+}
