@@ -130,13 +130,26 @@ public final class SplitBatchStep implements AutoCloseable {
             twinHits = ((FastOutputLayer) twin.getOutputLayer()).lastTrainingHits();
         });
         ConvThreads.serialOnThisThread(true);
+        boolean fitted = false;
         try {
             net.fit(rows(x, 0, half), rows(y, 0, half));
+            fitted = true;
         } finally {
             ConvThreads.serialOnThisThread(false);
-            if (pending != null) { // fit failed before the join: let the twin finish before anyone reuses the batch
-                waitFor(pending);
-                pending = null;
+            Future<?> left = pending;
+            pending = null;
+            if (left != null && !fitted) {
+                // fit failed before the join: let the twin finish before anyone reuses the batch, and report fit's
+                // failure, the first one
+                try {
+                    waitFor(left);
+                } catch (RuntimeException | Error ignored) {
+                    // the same input fails on both halves
+                }
+            } else if (left != null) {
+                waitFor(left);
+                throw new IllegalStateException("the network trained on half of the batch: the listener that joins "
+                        + "the second half was taken off the network during training");
             }
         }
         return true;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.lenetlab.model.LayerChecks.assertClose;
@@ -109,6 +110,16 @@ class SplitBatchStepTest {
         MultiLayerNetwork net = lenet5();
         try (SplitBatchStep split = SplitBatchStep.forNetwork(net)) {
             assertFalse(split.fit(new DataSet(Nd4j.rand(DataType.FLOAT, 16, 1, 12, 12), oneHot(16, 3))));
+        }
+    }
+
+    @Test
+    void refusesToLeaveAHalfStepUnnoticed() {
+        MultiLayerNetwork net = lenet5();
+        try (SplitBatchStep split = SplitBatchStep.forNetwork(net)) {
+            net.setListeners(); // the joining listener is gone
+            assertThrows(IllegalStateException.class,
+                    () -> split.fit(new DataSet(Nd4j.rand(DataType.FLOAT, 16, 1, 12, 12), oneHot(16, 3))));
         }
     }
 }
