@@ -1,14 +1,12 @@
 package org.lenetlab.model;
 
 import java.lang.reflect.Field;
-import java.nio.FloatBuffer;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.ConvexOptimizer;
 import org.deeplearning4j.optimize.api.StepFunction;
 import org.deeplearning4j.optimize.solvers.BaseOptimizer;
 import org.deeplearning4j.optimize.stepfunctions.NegativeGradientStepFunction;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,8 +29,7 @@ final class FastStep implements StepFunction {
     static final int MAX_JAVA_LENGTH = 1 << 17;
 
     private final transient StepFunction dl4j = new NegativeGradientStepFunction();
-    private transient float[] params = new float[0];
-    private transient float[] update = new float[0];
+    private final transient FloatPair values = new FloatPair();
 
     /**
      * Gives {@code net}'s optimiser this step in place of DL4J's negative-gradient step.
@@ -69,24 +66,16 @@ final class FastStep implements StepFunction {
 
     @Override
     public void step(INDArray x, INDArray line) {
-        long length = x.length();
-        if (x.dataType() != DataType.FLOAT || line.dataType() != DataType.FLOAT || line.length() != length
-                || length > MAX_JAVA_LENGTH || !Precision.isRowMajor(x) || !Precision.isRowMajor(line)) {
+        if (!values.read(x, line, MAX_JAVA_LENGTH)) {
             dl4j.step(x, line);
             return;
         }
-        int n = (int) length;
-        if (params.length < n) {
-            params = new float[n];
-            update = new float[n];
-        }
-        FloatBuffer xs = (FloatBuffer) Precision.FLOAT.view(x);
-        xs.get(0, params, 0, n);
-        ((FloatBuffer) Precision.FLOAT.view(line)).get(0, update, 0, n);
-        for (int i = 0; i < n; i++) {
+        float[] params = values.first;
+        float[] update = values.second;
+        for (int i = 0, n = values.length(); i < n; i++) {
             params[i] -= update[i];
         }
-        xs.put(0, params, 0, n);
+        values.writeFirst();
     }
 
     @Override

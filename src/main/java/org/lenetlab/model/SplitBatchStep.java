@@ -1,6 +1,5 @@
 package org.lenetlab.model;
 
-import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -15,7 +14,6 @@ import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.deeplearning4j.optimize.api.TrainingListener;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -57,8 +55,7 @@ public final class SplitBatchStep implements AutoCloseable {
     private final Joiner joiner = new Joiner();
     private Future<?> pending;
     private long twinHits = -1;
-    private float[] mine = new float[0];
-    private float[] theirs = new float[0];
+    private final FloatPair gradients = new FloatPair();
 
     private SplitBatchStep(MultiLayerNetwork net) {
         this.net = net;
@@ -223,22 +220,15 @@ public final class SplitBatchStep implements AutoCloseable {
 
     /** {@code a = (a + b) / 2}. */
     private void meanInto(INDArray a, INDArray b) {
-        int n = (int) a.length();
-        if (a.dataType() == DataType.FLOAT && b.dataType() == DataType.FLOAT && Precision.isRowMajor(a)
-                && Precision.isRowMajor(b) && b.length() == n) {
-            if (mine.length < n) {
-                mine = new float[n];
-                theirs = new float[n];
-            }
-            FloatBuffer av = (FloatBuffer) Precision.FLOAT.view(a);
-            av.get(0, mine, 0, n);
-            ((FloatBuffer) Precision.FLOAT.view(b)).get(0, theirs, 0, n);
-            for (int i = 0; i < n; i++) {
-                mine[i] = (mine[i] + theirs[i]) * 0.5f;
-            }
-            av.put(0, mine, 0, n);
-        } else {
+        if (!gradients.read(a, b, Integer.MAX_VALUE)) {
             a.addi(b.reshape(a.shape())).muli(0.5);
+            return;
         }
+        float[] mine = gradients.first;
+        float[] theirs = gradients.second;
+        for (int i = 0, n = gradients.length(); i < n; i++) {
+            mine[i] = (mine[i] + theirs[i]) * 0.5f;
+        }
+        gradients.writeFirst();
     }
 }
