@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import org.lenetlab.augment.Augmentation;
+import org.lenetlab.backend.NativeMemory;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -177,8 +178,8 @@ public final class BatchIterator implements DataSetIterator, AutoCloseable {
                     uninitialised(n, dataset.channels(), dataset.height(), dataset.width()),
                     uninitialised(n, classes)};
         }
-        arrays[0].data().asNioFloat().put(features, 0, n * len);
-        arrays[1].data().asNioFloat().put(labels, 0, n * classes);
+        NativeMemory.floats(arrays[0]).put(features, 0, n * len);
+        NativeMemory.floats(arrays[1]).put(labels, 0, n * classes);
         return new DataSet(arrays[0], arrays[1]);
     }
 
