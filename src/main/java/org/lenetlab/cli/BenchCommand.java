@@ -14,6 +14,7 @@ import org.lenetlab.backend.Backend;
 import org.lenetlab.bench.AccuracyRun;
 import org.lenetlab.bench.EpochMeasurement;
 import org.lenetlab.bench.PeerBenchmark;
+import org.lenetlab.bench.ThreadScaling;
 import org.lenetlab.data.Datasets;
 import org.lenetlab.data.ImageDataset;
 import org.lenetlab.data.Split;
@@ -179,6 +180,10 @@ final class BenchCommand implements Callable<Integer> {
             printRow(theirs.get(t), "", "");
         }
         System.out.println("\nimages/s and ratios from the best run of each; peak RSS is the largest of the runs.");
+        for (int t = 1; t < threads.size(); t++) {
+            System.out.println(ThreadScaling.of(ours.get(0), ours.get(t)));
+            System.out.println(ThreadScaling.of(theirs.get(0), theirs.get(t)));
+        }
         return 0;
     }
 

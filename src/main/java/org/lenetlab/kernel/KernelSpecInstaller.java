@@ -50,6 +50,12 @@ public final class KernelSpecInstaller {
      */
     public static final String THROUGHPUT_GC = "-XX:+UseParallelGC";
     /**
+     * A young generation of at most 64 MiB, as {@code ./lenet} caps it: training allocates small, short-lived objects
+     * at a steady rate, and the collector's own sizing grew the young generation to hundreds of MiB of garbage
+     * (30 epochs of LeNet-5 at two threads peaked at 947 MiB resident, 757 MiB with the cap; BENCHMARKS.md).
+     */
+    public static final String SMALL_YOUNG_GENERATION = "-XX:MaxNewSize=64m";
+    /**
      * The heap committed stays within 10–30 % of what is live, as {@code ./lenet} keeps it: training LeNet-5 then
      * peaks at under 600 MiB resident instead of ~1 GiB (BENCHMARKS.md).
      */
@@ -207,8 +213,8 @@ public final class KernelSpecInstaller {
 
     /** Options of both the kernel and the archive's training run (the archive requires them to match). */
     private List<String> jvmOptions() {
-        List<String> options = new ArrayList<>(List.of("-Xmx" + heap, THROUGHPUT_GC, COMPACT_HEAP_MIN_FREE,
-                COMPACT_HEAP_MAX_FREE,
+        List<String> options = new ArrayList<>(List.of("-Xmx" + heap, THROUGHPUT_GC, SMALL_YOUNG_GENERATION,
+                COMPACT_HEAP_MIN_FREE, COMPACT_HEAP_MAX_FREE,
                 "-Djava.awt.headless=true", "-Dlenetlab.home=" + home));
         if (quickJit) {
             options.add(QUICK_JIT);

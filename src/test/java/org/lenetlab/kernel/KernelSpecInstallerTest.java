@@ -56,8 +56,9 @@ class KernelSpecInstallerTest {
         List<String> argv = json.getAsJsonArray("argv").asList().stream().map(e -> e.getAsString()).toList();
         Path java = Path.of(argv.get(0));
         assertTrue(java.isAbsolute() && Files.isExecutable(java), argv.get(0));
-        assertEquals(List.of("-Xmx2g", "-XX:+UseParallelGC", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
-                "-Djava.awt.headless=true", "-Dlenetlab.home=" + tmp.resolve("home")), argv.subList(1, 7));
+        assertEquals(List.of("-Xmx2g", "-XX:+UseParallelGC", "-XX:MaxNewSize=64m", "-XX:MinHeapFreeRatio=10",
+                "-XX:MaxHeapFreeRatio=30", "-Djava.awt.headless=true", "-Dlenetlab.home=" + tmp.resolve("home")),
+                argv.subList(1, 8));
         int cp = argv.indexOf("-cp");
         assertEquals(String.join(File.pathSeparator, classPath.stream()
                 .map(p -> p.toAbsolutePath().normalize().toString()).toList()), argv.get(cp + 1));
@@ -120,12 +121,12 @@ class KernelSpecInstallerTest {
     @Test
     void keepsTheHeapCloseToWhatIsLiveAsTheLauncherDoes() throws Exception {
         String argv = installer("2g").install(tmp).kernelJson().toString();
-        assertTrue(argv.contains("\"-XX:+UseParallelGC\",\"-XX:MinHeapFreeRatio=10\",\"-XX:MaxHeapFreeRatio=30\""),
-                argv);
+        assertTrue(argv.contains("\"-XX:+UseParallelGC\",\"-XX:MaxNewSize=64m\",\"-XX:MinHeapFreeRatio=10\","
+                + "\"-XX:MaxHeapFreeRatio=30\""), argv);
         String launcher = Files.readString(Path.of("lenet"));
         assertTrue(launcher.contains("-XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30")
-                && launcher.contains("-XX:+UseParallelGC"), "./lenet and the kernel run training with the same heap "
-                + "policy");
+                && launcher.contains("-XX:+UseParallelGC -XX:MaxNewSize=64m"), "./lenet and the kernel run training "
+                + "with the same heap policy");
     }
 
     @Test
