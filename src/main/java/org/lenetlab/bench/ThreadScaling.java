@@ -62,8 +62,8 @@ public record ThreadScaling(String engine, int fewThreads, int manyThreads, List
     /** @return e.g. {@code "lenetlab dl4j, 2 threads against 1, per round: 0.91, 0.78 (median 0.85×, faster in 2 of 2)"} */
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%s, %d threads against %d, per round: %s (median %.2f×, faster in %d of %d)",
-                engine, manyThreads, fewThreads,
+        return String.format(Locale.ROOT, "%s, %d %s against %d, per round: %s (median %.2f×, faster in %d of %d)",
+                engine, manyThreads, manyThreads == 1 ? "thread" : "threads", fewThreads,
                 ratios.stream().map(r -> String.format(Locale.ROOT, "%.2f", r)).collect(Collectors.joining(", ")),
                 median(), roundsFaster(), ratios.size());
     }

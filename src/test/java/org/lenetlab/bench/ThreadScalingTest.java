@@ -23,6 +23,8 @@ class ThreadScalingTest {
         assertEquals(3, s.roundsFaster());
         assertEquals("ours, 2 threads against 1, per round: 0.80, 1.10, 0.50, 0.90 (median 0.85×, faster in 3 of 4)",
                 s.toString());
+        assertTrue(ThreadScaling.of(List.of(epoch("ours", 2, 4.0)), List.of(epoch("ours", 1, 5.0))).toString()
+                .startsWith("ours, 1 thread against 2, per round: 1.25 (median 1.25×, faster in 0 of 1)"));
         assertEquals(1.1, ThreadScaling.of(List.of(epoch("ours", 1, 4.0), epoch("ours", 1, 2.0), epoch("ours", 1, 1.0)),
                 List.of(epoch("ours", 2, 4.4), epoch("ours", 2, 3.0), epoch("ours", 2, 1.0))).median(), 1e-12);
     }
