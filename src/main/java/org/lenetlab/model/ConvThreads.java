@@ -1,7 +1,6 @@
 package org.lenetlab.model;
 
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntConsumer;
 
@@ -19,8 +18,8 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  *
  * <p>A training step of LeNet-5 runs eight parallel sections, a few hundred microseconds apart. A helper that
  * parked after each would cost a wake-up per section: measured on a 2-vCPU virtual machine, 65–85 µs each, about
- * half a millisecond per step, which ate the whole gain of the second thread. So a helper, and the caller waiting
- * for it, spin for up to {@link #SPIN_NANOS} before they park.
+ * half a millisecond per step, which ate the whole gain of the second thread. So a helper
+ * ({@link SpinningWorker}), and the caller waiting for it, spin for up to {@link #SPIN_NANOS} before they park.
  *
  * <p>While the JVM warms up, its JIT compiler needs a core of its own: in the first few hundred steps of a run it
  * spends about as much CPU as training does. When the parts would take every core and the compiler is busy
@@ -48,7 +47,7 @@ final class ConvThreads {
     private static final AtomicInteger NAMES = new AtomicInteger();
     /** Held by the one caller whose parts run on the helpers; other callers run their parts themselves. */
     private static final ReentrantLock HELPERS_IN_USE = new ReentrantLock();
-    private static volatile Helper[] helpers = new Helper[0];
+    private static volatile SpinningWorker[] helpers = new SpinningWorker[0];
 
     private ConvThreads() {
     }
@@ -153,7 +152,7 @@ final class ConvThreads {
 
     /** Part 0 on the calling thread, the others on helpers; the caller holds {@link #HELPERS_IN_USE}. */
     private static void runOnHelpers(int parts, IntConsumer part) {
-        Helper[] hs = helpers(parts - 1);
+        SpinningWorker[] hs = helpers(parts - 1);
         for (int i = 1; i < parts; i++) {
             hs[i - 1].submit(part, i);
         }
@@ -171,7 +170,7 @@ final class ConvThreads {
         boolean interrupted = false;
         for (int i = 1; i < parts; i++) {
             interrupted |= hs[i - 1].awaitDone();
-            Throwable f = hs[i - 1].failure;
+            Throwable f = hs[i - 1].failure();
             if (failure == null && f != null) {
                 failure = f;
             }
@@ -179,19 +178,11 @@ final class ConvThreads {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        if (failure instanceof RuntimeException r) {
-            throw r;
-        }
-        if (failure instanceof Error e) {
-            throw e;
-        }
-        if (failure != null) {
-            throw new IllegalStateException("a part of the batch failed: " + failure, failure);
-        }
+        SpinningWorker.rethrow(failure, "a part of the batch");
     }
 
-    private static synchronized Helper[] helpers(int count) {
-        Helper[] hs = helpers;
+    private static synchronized SpinningWorker[] helpers(int count) {
+        SpinningWorker[] hs = helpers;
         if (hs.length >= count) {
             return hs;
         }
@@ -200,86 +191,11 @@ final class ConvThreads {
             // a product split over them only waits for a core (two threads: 12-18 % slower per epoch)
             Nd4j.factory().blas().setMaxThreads(1);
         }
-        Helper[] grown = java.util.Arrays.copyOf(hs, count);
+        SpinningWorker[] grown = java.util.Arrays.copyOf(hs, count);
         for (int i = hs.length; i < count; i++) {
-            grown[i] = new Helper("lenetlab-conv-" + NAMES.incrementAndGet());
-            grown[i].start();
+            grown[i] = new SpinningWorker("lenetlab-conv-" + NAMES.incrementAndGet(), SPIN_NANOS);
         }
         helpers = grown;
         return grown;
-    }
-
-    /** A daemon thread that runs one part at a time, spinning briefly between parts. */
-    private static final class Helper extends Thread {
-        private volatile IntConsumer task;
-        private volatile int index;
-        private volatile boolean done = true;
-        private volatile Throwable failure;
-        private volatile Thread waiter;
-
-        Helper(String name) {
-            super(name);
-            setDaemon(true);
-        }
-
-        /** Hands the helper part {@code i}; only when it is done with the previous one. */
-        void submit(IntConsumer part, int i) {
-            index = i;
-            failure = null;
-            done = false;
-            task = part;
-            LockSupport.unpark(this);
-        }
-
-        /** @return whether the waiting thread was interrupted meanwhile (the interrupt is cleared) */
-        boolean awaitDone() {
-            waiter = Thread.currentThread();
-            boolean interrupted = false;
-            long start = System.nanoTime();
-            while (!done) {
-                if (System.nanoTime() - start < SPIN_NANOS) {
-                    Thread.onSpinWait();
-                } else {
-                    LockSupport.park(this);
-                    interrupted |= Thread.interrupted();
-                }
-            }
-            waiter = null;
-            return interrupted;
-        }
-
-        @Override
-        public void run() {
-            // native ops of a part run single-threaded; the parts are the parallelism
-            NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(1);
-            while (true) {
-                IntConsumer part = awaitTask();
-                try {
-                    part.accept(index);
-                } catch (Throwable e) {
-                    failure = e;
-                }
-                task = null;
-                done = true;
-                Thread w = waiter;
-                if (w != null) {
-                    LockSupport.unpark(w);
-                }
-            }
-        }
-
-        private IntConsumer awaitTask() {
-            long start = System.nanoTime();
-            IntConsumer part;
-            while ((part = task) == null) {
-                if (System.nanoTime() - start < SPIN_NANOS) {
-                    Thread.onSpinWait();
-                } else {
-                    LockSupport.park(this);
-                    Thread.interrupted(); // a helper has nobody to report an interrupt to
-                }
-            }
-            return part;
-        }
     }
 }

@@ -2,10 +2,6 @@ package org.lenetlab.model;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.Model;
@@ -17,7 +13,6 @@ import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
  * A training step on two threads: each batch is split into two equal halves, the calling thread fits the network on
@@ -48,12 +43,19 @@ import org.nd4j.nativeblas.NativeOpsHolder;
 public final class SplitBatchStep implements AutoCloseable {
     /** Halves smaller than this are not worth a hand-over. */
     static final int MIN_HALF = 8;
+    /**
+     * How long the second thread spins for the next half batch, and the first for the second's gradient, before they
+     * park: longer than the first thread's work between two hand-overs (updater, step, next batch; under a
+     * millisecond for LeNet-5), so that neither waits for a wake-up on the other vCPU.
+     */
+    static final long SPIN_NANOS = 2_000_000;
 
     private final MultiLayerNetwork net;
     private final MultiLayerNetwork twin;
-    private final ExecutorService second;
+    private final SpinningWorker second;
     private final Joiner joiner = new Joiner();
-    private Future<?> pending;
+    /** Whether the second thread works on a half whose gradient has not been joined yet. */
+    private boolean pending;
     private long twinHits = -1;
     private final FloatPair gradients = new FloatPair();
 
@@ -61,17 +63,18 @@ public final class SplitBatchStep implements AutoCloseable {
         this.net = net;
         this.twin = new MultiLayerNetwork(net.getLayerWiseConfigurations().clone());
         twin.init(net.params(), false); // the same parameter memory: the twin reads what the network updates
-        this.second = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "lenetlab-split-batch");
-            t.setDaemon(true);
-            return t;
-        });
-        waitFor(second.submit(() -> {
-            // this thread is the second one: its ops and sections run on it alone
-            NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(1);
+        this.second = new SpinningWorker("lenetlab-split-batch", SPIN_NANOS);
+        second.submit(i -> {
+            // this thread is the second one: its sections run on it alone
             ConvThreads.serialOnThisThread(true);
             FastLayers.skipFirstInputGradients(twin);
-        }));
+        }, 0);
+        try {
+            awaitSecond();
+        } catch (RuntimeException | Error e) {
+            second.finish();
+            throw e;
+        }
         List<TrainingListener> listeners = new ArrayList<>();
         listeners.add(joiner); // first: the others see the whole batch's gradient and score
         listeners.addAll(net.getListeners());
@@ -122,12 +125,13 @@ public final class SplitBatchStep implements AutoCloseable {
         long half = size / 2;
         INDArray x2 = rows(x, half, size);
         INDArray y2 = rows(y, half, size);
-        pending = second.submit(() -> {
+        second.submit(i -> {
             twin.setInput(x2);
             twin.setLabels(y2);
             twin.computeGradientAndScore();
             twinHits = ((FastOutputLayer) twin.getOutputLayer()).lastTrainingHits();
-        });
+        }, 0);
+        pending = true;
         ConvThreads.serialOnThisThread(true);
         boolean fitted = false;
         try {
@@ -135,18 +139,18 @@ public final class SplitBatchStep implements AutoCloseable {
             fitted = true;
         } finally {
             ConvThreads.serialOnThisThread(false);
-            Future<?> left = pending;
-            pending = null;
-            if (left != null && !fitted) {
+            boolean left = pending;
+            pending = false;
+            if (left && !fitted) {
                 // fit failed before the join: let the twin finish before anyone reuses the batch, and report fit's
                 // failure, the first one
                 try {
-                    waitFor(left);
+                    awaitSecond();
                 } catch (RuntimeException | Error ignored) {
                     // the same input fails on both halves
                 }
-            } else if (left != null) {
-                waitFor(left);
+            } else if (left) {
+                awaitSecond();
                 throw new IllegalStateException("the network trained on half of the batch: the listener that joins "
                         + "the second half was taken off the network during training");
             }
@@ -165,7 +169,7 @@ public final class SplitBatchStep implements AutoCloseable {
         List<TrainingListener> listeners = new ArrayList<>(net.getListeners());
         listeners.remove(joiner);
         net.setListeners(listeners);
-        second.shutdown();
+        second.finish();
     }
 
     private static INDArray rows(INDArray a, long from, long to) {
@@ -173,44 +177,23 @@ public final class SplitBatchStep implements AutoCloseable {
                 : a.get(NDArrayIndex.interval(from, to), NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.all());
     }
 
-    /** Waits for {@code task} even when interrupted (the interrupt is kept), and rethrows its failure. */
-    private static void waitFor(Future<?> task) {
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    task.get();
-                    return;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                } catch (ExecutionException e) {
-                    Throwable cause = e.getCause();
-                    if (cause instanceof RuntimeException r) {
-                        throw r;
-                    }
-                    if (cause instanceof Error err) {
-                        throw err;
-                    }
-                    throw new IllegalStateException("the second half of the batch failed: " + cause, cause);
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+    /** Waits for the second thread's task even when interrupted (the interrupt is kept), and rethrows its failure. */
+    private void awaitSecond() {
+        if (second.awaitDone()) {
+            Thread.currentThread().interrupt();
         }
+        SpinningWorker.rethrow(second.failure(), "the second half of the batch");
     }
 
     /** Joins the twin's gradient and score into the network's, where DL4J asks its listeners after the gradient. */
     private final class Joiner extends BaseTrainingListener {
         @Override
         public void onGradientCalculation(Model model) {
-            Future<?> task = pending;
-            if (model != net || task == null) {
+            if (model != net || !pending) {
                 return;
             }
-            waitFor(task);
-            pending = null;
+            pending = false;
+            awaitSecond();
             INDArray g = net.getFlattenedGradients();
             INDArray g2 = twin.getFlattenedGradients();
             meanInto(g, g2);
