@@ -59,7 +59,10 @@ public record ThreadScaling(String engine, int fewThreads, int manyThreads, List
         return ratios.stream().filter(r -> r < 1).count();
     }
 
-    /** @return e.g. {@code "lenetlab dl4j, 2 threads against 1, per round: 0.91, 0.78 (median 0.85×, faster in 2 of 2)"} */
+    /**
+     * @return e.g. {@code "lenetlab dl4j, 2 threads against 1, per round: 0.91, 0.78 (median 0.85×, faster in 2 of
+     *     2)"}
+     */
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "%s, %d %s against %d, per round: %s (median %.2f×, faster in %d of %d)",

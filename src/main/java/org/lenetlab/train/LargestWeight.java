@@ -7,8 +7,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * The largest weight magnitude of a network, which the {@link DivergenceGuard} checks after every batch. ND4J's
  * {@code amax} op costs about 0.15 ms a call for LeNet-5's 61,706 parameters, almost all of it the op's machinery
- * (about 3 % of a training step); single-precision parameters in one piece are read here in one bulk copy and scanned in
- * Java instead.
+ * (about 3 % of a training step); single-precision parameters in one piece are read here in one bulk copy and
+ * scanned in Java instead.
  */
 final class LargestWeight {
     private float[] values = new float[0];
