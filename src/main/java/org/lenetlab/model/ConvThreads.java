@@ -64,7 +64,8 @@ final class ConvThreads {
     }
 
     /**
-     * For tests: replaces the call sites' measured choices between parallel and serial sections.
+     * For tests: replaces the call sites' measured choices between parallel and serial work (the fast layers'
+     * sections, and {@link SplitBatchStep}'s halves against the whole batch).
      *
      * @param replacement the choice every section follows, or null for each site's own
      * @return the one it replaces
@@ -73,6 +74,15 @@ final class ConvThreads {
         ParallelChoice old = override;
         override = replacement;
         return old;
+    }
+
+    /**
+     * @param own a call site's measured choice
+     * @return the choice the site follows: its own, or the one tests put in its place
+     */
+    static ParallelChoice chosen(ParallelChoice own) {
+        ParallelChoice o = override;
+        return o != null ? o : own;
     }
 
     /**
@@ -113,7 +123,7 @@ final class ConvThreads {
                 runSerially(parts, part);
                 return;
             }
-            ParallelChoice c = override != null ? override : choice;
+            ParallelChoice c = chosen(choice);
             long start = System.nanoTime();
             if (c.parallel()) {
                 runOnHelpers(parts, part);

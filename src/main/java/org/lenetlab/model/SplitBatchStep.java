@@ -32,8 +32,13 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * the time of one thread doing the same steps (median of 30 pairs); through the {@code Trainer}, the third epoch of a
  * run 21–32 % faster than at one thread.
  *
- * <p>While the JIT compiler is busy (the first few hundred steps of a run), batches train with {@code fit} on one
- * thread and leave the compiler the other core, as the fast layers' sections do ({@link CompilerActivity}).
+ * <p>The halves pay only when the other core is free. While the JIT compiler is busy (the first few hundred steps
+ * of a run), batches train with {@code fit} on one thread and leave the compiler the other core, as the fast
+ * layers' sections do ({@link CompilerActivity}). Beyond that, the step measures as training goes whether the
+ * halves are faster than the whole batch on one thread ({@link ParallelChoice}): while the compiler still works
+ * now and then, or another process uses the other core, they are not. With the compiler watch alone, halves ran
+ * whenever it saw the compiler quiet, and on this course's 2-vCPU VM the first epoch of a fresh JVM at two threads
+ * was slower than at one in most runs.
  *
  * <p>Only for networks where the halves give the same update as the whole batch: fast layers only (no batch
  * normalisation, whose statistics are per batch), no dropout or weight noise (their masks come from each thread's
@@ -58,6 +63,8 @@ public final class SplitBatchStep implements AutoCloseable {
     private boolean pending;
     private long twinHits = -1;
     private final FloatPair gradients = new FloatPair();
+    /** Whether the halves pay, by batch size. */
+    private final ParallelChoice.BySize choices = new ParallelChoice.BySize();
 
     private SplitBatchStep(MultiLayerNetwork net) {
         this.net = net;
@@ -107,11 +114,11 @@ public final class SplitBatchStep implements AutoCloseable {
     }
 
     /**
-     * Trains the network one step on {@code batch}, split over the two threads.
+     * Trains the network one step on {@code batch}: split over the two threads where the batch can be split and the
+     * halves pay, else with the network's own {@code fit}.
      *
-     * @param batch features and labels, without masks
-     * @return false, having done nothing, when the batch is not split (odd size, too small, masks, or the compiler
-     *     busy): train it with {@code fit}
+     * @param batch features and labels
+     * @return whether the batch was split (batches of an odd size, too small or with masks never are)
      */
     public boolean fit(DataSet batch) {
         twinHits = -1;
@@ -120,8 +127,22 @@ public final class SplitBatchStep implements AutoCloseable {
         long size = x.size(0);
         if (size % 2 != 0 || size < 2L * MIN_HALF || batch.getFeaturesMaskArray() != null
                 || batch.getLabelsMaskArray() != null || y.rank() != 2 || ConvThreads.compilerNeedsACore()) {
+            net.fit(batch);
             return false;
         }
+        ParallelChoice choice = ConvThreads.chosen(choices.of(size));
+        boolean halves = choice.parallel();
+        long start = System.nanoTime();
+        if (halves) {
+            fitHalves(x, y, size);
+        } else {
+            net.fit(batch);
+        }
+        choice.record(System.nanoTime() - start);
+        return halves;
+    }
+
+    private void fitHalves(INDArray x, INDArray y, long size) {
         long half = size / 2;
         INDArray x2 = rows(x, half, size);
         INDArray y2 = rows(y, half, size);
@@ -155,7 +176,6 @@ public final class SplitBatchStep implements AutoCloseable {
                         + "the second half was taken off the network during training");
             }
         }
-        return true;
     }
 
     /** @return correct predictions of the second half in the last split step, or −1 when unknown */

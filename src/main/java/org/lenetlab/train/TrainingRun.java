@@ -284,8 +284,10 @@ final class TrainingRun {
     }
 
     private void step(DataSet ds) {
-        lastSplit = split != null && split.fit(ds);
-        if (!lastSplit) {
+        if (split != null) {
+            lastSplit = split.fit(ds);
+        } else {
+            lastSplit = false;
             net.fit(ds);
         }
     }

@@ -61,6 +61,19 @@ class ParallelChoiceTest {
     }
 
     @Test
+    void doesNotTimeTheFirstSectionAfterAChangeOfWay() {
+        // the first section after each change pays for the change (say, a parked helper's wake-up)
+        ParallelChoice choice = ParallelChoice.measured();
+        boolean last = !choice.parallel();
+        for (int i = 0; i < CYCLE; i++) {
+            boolean p = choice.parallel();
+            choice.record(p != last ? 100_000 : p ? 600 : 1000);
+            last = p;
+        }
+        assertTrue(choice.prefersParallel(), "parallel wins on the sections after the change");
+    }
+
+    @Test
     void aFixedChoiceNeverChanges() {
         ParallelChoice always = ParallelChoice.fixed(true);
         assertEquals(CYCLE, parallelSections(always, CYCLE, 5000, 1));

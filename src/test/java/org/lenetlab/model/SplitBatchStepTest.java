@@ -23,6 +23,7 @@ import org.nd4j.linalg.factory.Nd4j;
 class SplitBatchStepTest {
     private int threads;
     private CompilerActivity compiler;
+    private ParallelChoice choice;
 
     @BeforeEach
     void twoThreadsAndAQuietCompiler() {
@@ -31,6 +32,7 @@ class SplitBatchStepTest {
         // libnd4j sizes its threads from OMP_NUM_THREADS when it loads; a one-core machine may not allow two
         assumeTrue(ConvThreads.available() >= 2, "two threads available");
         compiler = ConvThreads.watchCompiler(new CompilerActivity(() -> 0, () -> 0L, 2, false));
+        choice = ConvThreads.choose(ParallelChoice.fixed(true)); // the halves pay
     }
 
     @AfterEach
@@ -38,6 +40,7 @@ class SplitBatchStepTest {
         Nd4j.getEnvironment().setMaxThreads(threads);
         if (compiler != null) {
             ConvThreads.watchCompiler(compiler);
+            ConvThreads.choose(choice);
         }
     }
 
@@ -80,20 +83,63 @@ class SplitBatchStepTest {
         return net.output(x, false).argMax(1).eq(y.argMax(1)).castTo(DataType.INT).sumNumber().longValue();
     }
 
-    @Test
-    void leavesOddSmallAndMaskedBatchesToFit() {
-        MultiLayerNetwork net = lenet5();
-        try (SplitBatchStep split = SplitBatchStep.forNetwork(net)) {
-            assertNotNull(split);
-            INDArray before = net.params().dup();
-            assertFalse(split.fit(new DataSet(Nd4j.rand(DataType.FLOAT, 17, 1, 12, 12), oneHot(17, 3))), "odd");
-            assertFalse(split.fit(new DataSet(Nd4j.rand(DataType.FLOAT, 14, 1, 12, 12), oneHot(14, 3))),
-                    "halves below " + SplitBatchStep.MIN_HALF);
-            DataSet masked = new DataSet(Nd4j.rand(DataType.FLOAT, 16, 1, 12, 12), oneHot(16, 3), null,
-                    Nd4j.ones(DataType.FLOAT, 16, 3));
-            assertFalse(split.fit(masked), "label mask");
-            assertEquals(before, net.params(), "nothing trained");
+    /**
+     * Trains {@code net} one step on {@code batch} with the split step, and a copy with {@code fit}.
+     *
+     * @return whether the batch was split; the parameters are checked to be the whole batch's either way
+     */
+    private static boolean stepAndCompare(SplitBatchStep split, MultiLayerNetwork net, DataSet batch, String what) {
+        MultiLayerNetwork whole = net.clone();
+        try (FastLayers.Restore ignored = FastLayers.prepareForTraining(whole)) {
+            whole.fit(batch);
         }
+        boolean halves = split.fit(batch);
+        assertClose(whole.params(), net.params(), 1e-5, what);
+        return halves;
+    }
+
+    @Test
+    void trainsOddSmallAndMaskedBatchesWhole() {
+        MultiLayerNetwork net = lenet5();
+        try (FastLayers.Restore ignored = FastLayers.prepareForTraining(net);
+             SplitBatchStep split = SplitBatchStep.forNetwork(net)) {
+            assertNotNull(split);
+            assertFalse(stepAndCompare(split, net, new DataSet(Nd4j.rand(DataType.FLOAT, 17, 1, 12, 12),
+                    oneHot(17, 3)), "odd"));
+            assertFalse(stepAndCompare(split, net, new DataSet(Nd4j.rand(DataType.FLOAT, 14, 1, 12, 12),
+                    oneHot(14, 3)), "halves below " + SplitBatchStep.MIN_HALF));
+            DataSet masked = new DataSet(Nd4j.rand(DataType.FLOAT, 16, 1, 12, 12), oneHot(16, 3), null,
+                    Nd4j.ones(DataType.FLOAT, 16, 1));
+            assertFalse(stepAndCompare(split, net, masked, "label mask"));
+            assertEquals(-1, split.secondHalfHits(), "no second half");
+        }
+    }
+
+    @Test
+    void trainsTheWholeBatchWhereTheHalvesDoNotPay() {
+        ConvThreads.choose(ParallelChoice.fixed(false));
+        MultiLayerNetwork net = lenet5();
+        try (FastLayers.Restore ignored = FastLayers.prepareForTraining(net);
+             SplitBatchStep split = SplitBatchStep.forNetwork(net)) {
+            assertFalse(stepAndCompare(split, net, new DataSet(Nd4j.rand(DataType.FLOAT, 16, 1, 12, 12),
+                    oneHot(16, 3)), "whole batch"));
+        }
+    }
+
+    @Test
+    void measuresHalvesAgainstTheWholeBatchAndTrainsAlikeEitherWay() {
+        ConvThreads.choose(null);
+        MultiLayerNetwork net = lenet5();
+        int split = 0;
+        int steps = 2 * ParallelChoice.WINDOW + 4; // a window of halves, one of whole batches, and beyond
+        try (FastLayers.Restore ignored = FastLayers.prepareForTraining(net);
+             SplitBatchStep halves = SplitBatchStep.forNetwork(net)) {
+            for (int step = 0; step < steps; step++) {
+                split += stepAndCompare(halves, net, new DataSet(Nd4j.rand(DataType.FLOAT, 16, 1, 12, 12),
+                        oneHot(16, 3)), "step " + step) ? 1 : 0;
+            }
+        }
+        assertTrue(split > 0 && split < steps, split + " of " + steps + " steps split: both ways are measured");
     }
 
     @Test
@@ -108,8 +154,10 @@ class SplitBatchStepTest {
     void trainsOnOneThreadWhileTheCompilerIsBusy() {
         ConvThreads.watchCompiler(new CompilerActivity(() -> 0, () -> 0L, 2, true));
         MultiLayerNetwork net = lenet5();
-        try (SplitBatchStep split = SplitBatchStep.forNetwork(net)) {
-            assertFalse(split.fit(new DataSet(Nd4j.rand(DataType.FLOAT, 16, 1, 12, 12), oneHot(16, 3))));
+        try (FastLayers.Restore ignored = FastLayers.prepareForTraining(net);
+             SplitBatchStep split = SplitBatchStep.forNetwork(net)) {
+            assertFalse(stepAndCompare(split, net, new DataSet(Nd4j.rand(DataType.FLOAT, 16, 1, 12, 12),
+                    oneHot(16, 3)), "compiler busy"));
         }
     }
 
