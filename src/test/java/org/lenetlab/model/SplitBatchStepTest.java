@@ -59,7 +59,7 @@ class SplitBatchStepTest {
             assertNotNull(split);
             assertEquals(before, halves.params(), "the twin shares the parameters, it does not initialise them");
             for (int step = 0; step < 4; step++) {
-                DataSet batch = new DataSet(Nd4j.rand(DataType.FLOAT, 16, 1, 12, 12), oneHot(16, 3));
+                DataSet batch = batchOf(16);
                 whole.fit(batch);
                 long firstHalf = countHits(halves, batch, 0, 8);
                 long secondHalf = countHits(halves, batch, 8, 16);
@@ -104,10 +104,8 @@ class SplitBatchStepTest {
         try (FastLayers.Restore ignored = FastLayers.prepareForTraining(net);
              SplitBatchStep split = SplitBatchStep.forNetwork(net)) {
             assertNotNull(split);
-            assertFalse(stepAndCompare(split, net, new DataSet(Nd4j.rand(DataType.FLOAT, 17, 1, 12, 12),
-                    oneHot(17, 3)), "odd"));
-            assertFalse(stepAndCompare(split, net, new DataSet(Nd4j.rand(DataType.FLOAT, 14, 1, 12, 12),
-                    oneHot(14, 3)), "halves below " + SplitBatchStep.MIN_HALF));
+            assertFalse(stepAndCompare(split, net, batchOf(17), "odd"));
+            assertFalse(stepAndCompare(split, net, batchOf(14), "halves below " + SplitBatchStep.MIN_HALF));
             DataSet masked = new DataSet(Nd4j.rand(DataType.FLOAT, 16, 1, 12, 12), oneHot(16, 3), null,
                     Nd4j.ones(DataType.FLOAT, 16, 1));
             assertFalse(stepAndCompare(split, net, masked, "label mask"));
@@ -115,15 +113,23 @@ class SplitBatchStepTest {
         }
     }
 
-    @Test
-    void trainsTheWholeBatchWhereTheHalvesDoNotPay() {
-        ConvThreads.choose(ParallelChoice.fixed(false));
+    /** One step on a batch of 16 images, which the split step must train whole. */
+    private static void assertTrainsWhole(String why) {
         MultiLayerNetwork net = lenet5();
         try (FastLayers.Restore ignored = FastLayers.prepareForTraining(net);
              SplitBatchStep split = SplitBatchStep.forNetwork(net)) {
-            assertFalse(stepAndCompare(split, net, new DataSet(Nd4j.rand(DataType.FLOAT, 16, 1, 12, 12),
-                    oneHot(16, 3)), "whole batch"));
+            assertFalse(stepAndCompare(split, net, batchOf(16), why));
         }
+    }
+
+    private static DataSet batchOf(int images) {
+        return new DataSet(Nd4j.rand(DataType.FLOAT, images, 1, 12, 12), oneHot(images, 3));
+    }
+
+    @Test
+    void trainsTheWholeBatchWhereTheHalvesDoNotPay() {
+        ConvThreads.choose(ParallelChoice.fixed(false));
+        assertTrainsWhole("halves slower");
     }
 
     @Test
@@ -135,8 +141,7 @@ class SplitBatchStepTest {
         try (FastLayers.Restore ignored = FastLayers.prepareForTraining(net);
              SplitBatchStep halves = SplitBatchStep.forNetwork(net)) {
             for (int step = 0; step < steps; step++) {
-                split += stepAndCompare(halves, net, new DataSet(Nd4j.rand(DataType.FLOAT, 16, 1, 12, 12),
-                        oneHot(16, 3)), "step " + step) ? 1 : 0;
+                split += stepAndCompare(halves, net, batchOf(16), "step " + step) ? 1 : 0;
             }
         }
         assertTrue(split > 0 && split < steps, split + " of " + steps + " steps split: both ways are measured");
@@ -153,12 +158,7 @@ class SplitBatchStepTest {
     @Test
     void trainsOnOneThreadWhileTheCompilerIsBusy() {
         ConvThreads.watchCompiler(new CompilerActivity(() -> 0, () -> 0L, 2, true));
-        MultiLayerNetwork net = lenet5();
-        try (FastLayers.Restore ignored = FastLayers.prepareForTraining(net);
-             SplitBatchStep split = SplitBatchStep.forNetwork(net)) {
-            assertFalse(stepAndCompare(split, net, new DataSet(Nd4j.rand(DataType.FLOAT, 16, 1, 12, 12),
-                    oneHot(16, 3)), "compiler busy"));
-        }
+        assertTrainsWhole("compiler busy");
     }
 
     @Test
@@ -167,7 +167,7 @@ class SplitBatchStepTest {
         try (SplitBatchStep split = SplitBatchStep.forNetwork(net)) {
             net.setListeners(); // the joining listener is gone
             assertThrows(IllegalStateException.class,
-                    () -> split.fit(new DataSet(Nd4j.rand(DataType.FLOAT, 16, 1, 12, 12), oneHot(16, 3))));
+                    () -> split.fit(batchOf(16)));
         }
     }
 }
