@@ -13,7 +13,7 @@ import java.util.function.LongSupplier;
  * <p>Why the warm-up: a fresh JVM's first LeNet-5 epoch on a 2-vCPU VM compiles for 2.3–2.7 s, in bursts. With
  * single windows, two threads started in the gaps and were slower than one thread in that epoch; waiting for
  * 500 ms of quiet brought the first epoch close to one thread's (alternated runs, median ratios to one thread
- * 0.98–1.01, against 1.02–1.05 before).
+ * 0.98–1.03, against 1.02–1.05 before).
  */
 final class CompilerActivity {
     static final long WINDOW_MILLIS = 100;
