@@ -23,7 +23,8 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  *
  * <p>While the JVM warms up, its JIT compiler needs a core of its own: in the first few hundred steps of a run it
  * spends about as much CPU as training does. When the parts would take every core and the compiler is busy
- * ({@link CompilerActivity}), they run one after another on the calling thread and leave the compiler its core;
+ * ({@link CompilerActivity}), they run one after another on the calling thread and leave the compiler its core
+ * (but for one section in {@value ParallelChoice#TRIAL_EVERY}: {@link ParallelChoice#trialWhileCompilerBusy});
  * measured, two threads spread over both cores from the first step made a whole epoch slower than one thread.
  * Beyond that, each call site measures as training goes whether the helpers pay for its sections
  * ({@link ParallelChoice}): on a shared machine the other core may be busy or share the first one's arithmetic
@@ -119,11 +120,11 @@ final class ConvThreads {
             return;
         }
         try {
-            if (compiler().needsACore(parts)) {
+            ParallelChoice c = chosen(choice);
+            if (compiler().needsACore(parts) && !c.trialWhileCompilerBusy()) {
                 runSerially(parts, part);
                 return;
             }
-            ParallelChoice c = chosen(choice);
             long start = System.nanoTime();
             if (c.parallel()) {
                 runOnHelpers(parts, part);

@@ -30,6 +30,8 @@ final class ParallelChoice {
     static final int MAX_USE_WINDOWS = 192;
     /** A window's time varies by several per cent from one to the next on a shared machine. */
     static final int MARGIN_PERCENT = 10;
+    /** While the JIT compiler is busy, one section in this many still runs (and is timed) as the choice says. */
+    static final int TRIAL_EVERY = 32;
 
     private final Boolean fixed;
     private int window;
@@ -47,6 +49,8 @@ final class ParallelChoice {
     private int useWindows = USE_WINDOWS;
     /** The way the last section ran; null before the first, which is not timed either. */
     private Boolean lastWay;
+    /** Sections asked about while the compiler was busy. */
+    private int busySections;
 
     private ParallelChoice(Boolean fixed) {
         this.fixed = fixed;
@@ -76,6 +80,20 @@ final class ParallelChoice {
             case 1 -> !parallelFirst;
             default -> useParallel;
         };
+    }
+
+    /**
+     * Asked for a section while the JIT compiler is busy ({@link CompilerActivity}), which would otherwise run its
+     * parts one after another on the calling thread: whether this one should follow the choice anyway. One in
+     * {@value #TRIAL_EVERY} does, so that the code of both ways runs, and is profiled by the JIT, while the JVM
+     * warms up. Without that, the first sections after the warm-up took branches the optimised code had never seen:
+     * each threw away a compiled method (up to a layer's whole forward pass), and at two threads the second epoch
+     * of a run was slower than at one while the compiler made them again.
+     *
+     * @return whether the section should run as {@link #parallel()} says; always false for a fixed choice
+     */
+    boolean trialWhileCompilerBusy() {
+        return fixed == null && ++busySections % TRIAL_EVERY == 0;
     }
 
     /**

@@ -34,7 +34,9 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  *
  * <p>The halves pay only when the other core is free. While the JIT compiler is busy (the first few hundred steps
  * of a run), batches train with {@code fit} on one thread and leave the compiler the other core, as the fast
- * layers' sections do ({@link CompilerActivity}). Beyond that, the step measures as training goes whether the
+ * layers' sections do ({@link CompilerActivity}); one step in {@value ParallelChoice#TRIAL_EVERY} still runs as the
+ * choice below says, so that the JIT compiles the code of both ways ({@link ParallelChoice#trialWhileCompilerBusy}).
+ * Beyond that, the step measures as training goes whether the
  * halves are faster than the whole batch on one thread ({@link ParallelChoice}): while the compiler still works
  * now and then, or another process uses the other core, they are not. With the compiler watch alone, halves ran
  * whenever it saw the compiler quiet, and on this course's 2-vCPU VM the first epoch of a fresh JVM at two threads
@@ -126,11 +128,15 @@ public final class SplitBatchStep implements AutoCloseable {
         INDArray y = batch.getLabels();
         long size = x.size(0);
         if (size % 2 != 0 || size < 2L * MIN_HALF || batch.getFeaturesMaskArray() != null
-                || batch.getLabelsMaskArray() != null || y.rank() != 2 || ConvThreads.compilerNeedsACore()) {
+                || batch.getLabelsMaskArray() != null || y.rank() != 2) {
             net.fit(batch);
             return false;
         }
         ParallelChoice choice = ConvThreads.chosen(choices.of(size));
+        if (ConvThreads.compilerNeedsACore() && !choice.trialWhileCompilerBusy()) {
+            net.fit(batch);
+            return false;
+        }
         boolean halves = choice.parallel();
         long start = System.nanoTime();
         if (halves) {

@@ -39,6 +39,25 @@ class ConvThreadsTest {
     }
 
     @Test
+    void runsOneSectionInEveryFewOnTheHelpersWhileTheCompilerIsBusy() {
+        CompilerActivity idle = ConvThreads.watchCompiler(new CompilerActivity(() -> 0, () -> 0L, 2, true));
+        ParallelChoice override = ConvThreads.choose(null);
+        try {
+            ParallelChoice site = ParallelChoice.measured(); // its first window is a parallel one
+            int onHelpers = 0;
+            for (int section = 0; section < 2 * ParallelChoice.TRIAL_EVERY; section++) {
+                Set<Thread> threads = ConcurrentHashMap.newKeySet();
+                ConvThreads.run(2, site, part -> threads.add(Thread.currentThread()));
+                onHelpers += threads.size() > 1 ? 1 : 0;
+            }
+            assertEquals(2, onHelpers, "one in " + ParallelChoice.TRIAL_EVERY + ": the JIT sees both ways");
+        } finally {
+            ConvThreads.choose(override);
+            ConvThreads.watchCompiler(idle);
+        }
+    }
+
+    @Test
     void followsTheCallSitesChoiceWhenNoTestOverridesIt() {
         ParallelChoice override = ConvThreads.choose(null);
         try {

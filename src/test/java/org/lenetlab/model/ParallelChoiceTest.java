@@ -119,4 +119,20 @@ class ParallelChoiceTest {
         int parallel = parallelSections(choice, (ParallelChoice.USE_WINDOWS + 2) * ParallelChoice.WINDOW, 1500, 1000);
         assertEquals(ParallelChoice.WINDOW, parallel, "one parallel probe in a short cycle");
     }
+
+    @Test
+    void runsOneSectionInEveryFewAsChosenWhileTheCompilerIsBusy() {
+        ParallelChoice choice = ParallelChoice.measured();
+        int trials = 0;
+        for (int i = 1; i <= 4 * ParallelChoice.TRIAL_EVERY; i++) {
+            boolean trial = choice.trialWhileCompilerBusy();
+            assertEquals(i % ParallelChoice.TRIAL_EVERY == 0, trial, "section " + i);
+            trials += trial ? 1 : 0;
+        }
+        assertEquals(4, trials);
+        ParallelChoice fixed = ParallelChoice.fixed(true);
+        for (int i = 0; i < 2 * ParallelChoice.TRIAL_EVERY; i++) {
+            assertFalse(fixed.trialWhileCompilerBusy(), "a test's fixed choice keeps the compiler's core");
+        }
+    }
 }

@@ -162,6 +162,21 @@ class SplitBatchStepTest {
     }
 
     @Test
+    void splitsOneStepInEveryFewWhileTheCompilerIsBusySoThatTheJitSeesBothWays() {
+        ConvThreads.watchCompiler(new CompilerActivity(() -> 0, () -> 0L, 2, true));
+        ConvThreads.choose(null);
+        MultiLayerNetwork net = lenet5();
+        int split = 0;
+        try (FastLayers.Restore ignored = FastLayers.prepareForTraining(net);
+             SplitBatchStep halves = SplitBatchStep.forNetwork(net)) {
+            for (int step = 0; step < ParallelChoice.TRIAL_EVERY; step++) {
+                split += stepAndCompare(halves, net, batchOf(16), "step " + step) ? 1 : 0;
+            }
+        }
+        assertEquals(1, split, "the last of " + ParallelChoice.TRIAL_EVERY + " steps, on two threads");
+    }
+
+    @Test
     void refusesToLeaveAHalfStepUnnoticed() {
         MultiLayerNetwork net = lenet5();
         try (SplitBatchStep split = SplitBatchStep.forNetwork(net)) {
