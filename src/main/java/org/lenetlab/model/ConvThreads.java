@@ -78,12 +78,35 @@ final class ConvThreads {
     }
 
     /**
-     * @param own a call site's measured choice
-     * @return the choice the site follows: its own, or the one tests put in its place
+     * Runs a call site's work one of two ways, the way its choice says (or the one tests put in its place), and
+     * records how long it took; the serial way, untimed, while the JIT compiler is busy and {@code threads} would
+     * take every core, but for the choice's trials ({@link ParallelChoice#trialWhileCompilerBusy}). The fast
+     * layers' sections and {@link SplitBatchStep}'s halves both go through here.
+     *
+     * @param threads how many threads the parallel way keeps busy
+     * @param own     the call site's measured choice
+     * @param work    the work, told which way to run
+     * @return whether it ran the parallel way
      */
-    static ParallelChoice chosen(ParallelChoice own) {
+    static boolean runAsChosen(int threads, ParallelChoice own, Way work) {
         ParallelChoice o = override;
-        return o != null ? o : own;
+        ParallelChoice c = o != null ? o : own;
+        if (compiler().needsACore(threads) && !c.trialWhileCompilerBusy()) {
+            work.run(false);
+            return false;
+        }
+        boolean parallel = c.parallel();
+        long start = System.nanoTime();
+        work.run(parallel);
+        c.record(System.nanoTime() - start);
+        return parallel;
+    }
+
+    /** Work that can run in parallel or serially. */
+    @FunctionalInterface
+    interface Way {
+        /** @param parallel whether to run it the parallel way */
+        void run(boolean parallel);
     }
 
     /**
@@ -120,26 +143,16 @@ final class ConvThreads {
             return;
         }
         try {
-            ParallelChoice c = chosen(choice);
-            if (compiler().needsACore(parts) && !c.trialWhileCompilerBusy()) {
-                runSerially(parts, part);
-                return;
-            }
-            long start = System.nanoTime();
-            if (c.parallel()) {
-                runOnHelpers(parts, part);
-            } else {
-                runSerially(parts, part);
-            }
-            c.record(System.nanoTime() - start);
+            runAsChosen(parts, choice, parallel -> {
+                if (parallel) {
+                    runOnHelpers(parts, part);
+                } else {
+                    runSerially(parts, part);
+                }
+            });
         } finally {
             HELPERS_IN_USE.unlock();
         }
-    }
-
-    /** @return whether the JIT compiler is busy and two training threads would leave it no core */
-    static boolean compilerNeedsACore() {
-        return compiler().needsACore(2);
     }
 
     private static CompilerActivity compiler() {

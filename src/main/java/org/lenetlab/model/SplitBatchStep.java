@@ -132,20 +132,13 @@ public final class SplitBatchStep implements AutoCloseable {
             net.fit(batch);
             return false;
         }
-        ParallelChoice choice = ConvThreads.chosen(choices.of(size));
-        if (ConvThreads.compilerNeedsACore() && !choice.trialWhileCompilerBusy()) {
-            net.fit(batch);
-            return false;
-        }
-        boolean halves = choice.parallel();
-        long start = System.nanoTime();
-        if (halves) {
-            fitHalves(x, y, size);
-        } else {
-            net.fit(batch);
-        }
-        choice.record(System.nanoTime() - start);
-        return halves;
+        return ConvThreads.runAsChosen(2, choices.of(size), halves -> {
+            if (halves) {
+                fitHalves(x, y, size);
+            } else {
+                net.fit(batch);
+            }
+        });
     }
 
     private void fitHalves(INDArray x, INDArray y, long size) {
