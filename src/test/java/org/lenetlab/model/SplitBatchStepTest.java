@@ -18,6 +18,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /** Two half batches on two threads train to what the whole batch trains to, and only where they can. */
 class SplitBatchStepTest {
@@ -184,5 +185,22 @@ class SplitBatchStepTest {
             assertThrows(IllegalStateException.class,
                     () -> split.fit(batchOf(16)));
         }
+    }
+
+    @Test
+    void halvesAreViewsOfTheBatchsRows() {
+        INDArray images = Nd4j.arange(6 * 2 * 3 * 3).castTo(DataType.FLOAT).reshape('c', 6, 2, 3, 3);
+        INDArray rows = SplitBatchStep.rows(images, 2, 5);
+        assertEquals(images.get(NDArrayIndex.interval(2, 5), NDArrayIndex.all(), NDArrayIndex.all(),
+                NDArrayIndex.all()), rows);
+        rows.putScalar(new long[] {0, 1, 2, 2}, -7);
+        assertEquals(-7, images.getFloat(2, 1, 2, 2), "shares the batch's memory");
+        assertEquals(6, images.size(0), "leaves the batch's shape alone");
+
+        INDArray labels = Nd4j.arange(8 * 3).castTo(DataType.FLOAT).reshape('c', 8, 3);
+        INDArray upper = SplitBatchStep.rows(labels, 4, 8);
+        assertEquals(labels.get(NDArrayIndex.interval(4, 8), NDArrayIndex.all()), upper);
+        assertEquals(labels.get(NDArrayIndex.interval(6, 8), NDArrayIndex.all()), SplitBatchStep.rows(upper, 2, 4),
+                "rows of a view");
     }
 }
