@@ -142,6 +142,13 @@ final class ConvThreads {
             runSerially(parts, part);
             return;
         }
+        // Either way, the parts' native ops run on one OpenMP thread (the helpers' too): serially, because the
+        // second core did not pay for a part, so it would not for an op in one (evaluation outside the Trainer, at
+        // two threads, ran its serial sections' products on two OpenMP threads and took longer than at one thread).
+        Nd4j.getBackend(); // loads the native ops, whose holder cannot start before ND4J has
+        NativeOps ops = NativeOpsHolder.getInstance().getDeviceNativeOps();
+        int ompThreads = ops.ompGetMaxThreads();
+        ops.setOmpNumThreads(1);
         try {
             runAsChosen(parts, choice, parallel -> {
                 if (parallel) {
@@ -151,7 +158,21 @@ final class ConvThreads {
                 }
             });
         } finally {
+            ops.setOmpNumThreads(ompThreads);
             HELPERS_IN_USE.unlock();
+        }
+    }
+
+    /**
+     * Starts what sections on several threads need, the compiler watch and the helper threads, so that the first
+     * section does not pay for it (loading the compiler's management beans alone takes tens of milliseconds); does
+     * nothing where ND4J may use one thread.
+     */
+    static void prepare() {
+        int parts = available();
+        if (parts > 1) {
+            compiler();
+            helpers(parts - 1);
         }
     }
 
@@ -174,22 +195,20 @@ final class ConvThreads {
         }
     }
 
-    /** Part 0 on the calling thread, the others on helpers; the caller holds {@link #HELPERS_IN_USE}. */
+    /**
+     * Part 0 on the calling thread, the others on helpers; the caller holds {@link #HELPERS_IN_USE} and has set its
+     * OpenMP threads to one.
+     */
     private static void runOnHelpers(int parts, IntConsumer part) {
         SpinningWorker[] hs = helpers(parts - 1);
         for (int i = 1; i < parts; i++) {
             hs[i - 1].submit(part, i);
         }
         Throwable failure = null;
-        NativeOps ops = NativeOpsHolder.getInstance().getDeviceNativeOps();
-        int ompThreads = ops.ompGetMaxThreads();
-        ops.setOmpNumThreads(1);
         try {
             part.accept(0);
         } catch (RuntimeException | Error e) {
             failure = e;
-        } finally {
-            ops.setOmpNumThreads(ompThreads);
         }
         boolean interrupted = false;
         for (int i = 1; i < parts; i++) {

@@ -28,7 +28,8 @@ public final class FastLayers {
      *       subtracts the update from the parameters without an ND4J op;</li>
      *   <li>if the network has fast layers, runs the ND4J ops of this thread on one OpenMP thread: the fast layers
      *       split each batch over threads of their own, and the remaining ops of a small network (dense layers,
-     *       loss, updater) are too small to gain from a second thread, which costs a wake-up or a spin per op.</li>
+     *       loss, updater) are too small to gain from a second thread, which costs a wake-up or a spin per op;
+     *       and starts the threads they split batches over, before the first batch rather than during it.</li>
      * </ul>
      *
      * @param net a network about to be trained on this thread
@@ -47,6 +48,7 @@ public final class FastLayers {
         int ompThreads = fast ? ops.ompGetMaxThreads() : 0;
         if (fast) {
             ops.setOmpNumThreads(1);
+            ConvThreads.prepare();
         }
         return () -> {
             inputGradients.run();

@@ -1,16 +1,22 @@
 package org.lenetlab.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOps;
+import org.nd4j.nativeblas.NativeOpsHolder;
 
 class ConvThreadsTest {
     private static final ParallelChoice SITE = ParallelChoice.measured();
@@ -143,6 +149,48 @@ class ConvThreadsTest {
         for (int i = 0; i < runs.length(); i++) {
             assertEquals(500, runs.get(i), "caller " + i / 2 + ", part " + i % 2);
         }
+    }
+
+    @Test
+    void partsRunOnOneOpenMpThreadEitherWay() {
+        Nd4j.getBackend(); // the native ops' holder cannot start before ND4J has
+        NativeOps ops = NativeOpsHolder.getInstance().getDeviceNativeOps();
+        int before = ops.ompGetMaxThreads();
+        ops.setOmpNumThreads(2);
+        try {
+            for (boolean parallel : new boolean[] {false, true}) {
+                ParallelChoice previous = ConvThreads.choose(ParallelChoice.fixed(parallel));
+                AtomicIntegerArray omp = new AtomicIntegerArray(2);
+                try {
+                    ConvThreads.run(2, SITE, i -> omp.set(i, ops.ompGetMaxThreads()));
+                } finally {
+                    ConvThreads.choose(previous);
+                }
+                assertEquals("[1, 1]", omp.toString(), parallel ? "parallel" : "serial");
+                assertEquals(2, ops.ompGetMaxThreads(), "the caller's setting afterwards");
+            }
+        } finally {
+            ops.setOmpNumThreads(before);
+        }
+    }
+
+    @Test
+    void trainingStartsTheCompilerWatchBeforeTheFirstSection() {
+        int threads = Nd4j.getEnvironment().maxThreads();
+        CompilerActivity watch = ConvThreads.watchCompiler(null);
+        try {
+            Nd4j.getEnvironment().setMaxThreads(2);
+            assumeTrue(ConvThreads.available() >= 2, "two threads available");
+            FastLayers.prepareForTraining(lenet5()).close();
+            assertNotNull(ConvThreads.watchCompiler(null), "made before any section ran");
+        } finally {
+            ConvThreads.watchCompiler(watch);
+            Nd4j.getEnvironment().setMaxThreads(threads);
+        }
+    }
+
+    private static MultiLayerNetwork lenet5() {
+        return LeNet5.builder().input(new InputShape(12, 12, 1)).numClasses(3).seed(5).build().network();
     }
 
     private static void sleep(long millis) {
