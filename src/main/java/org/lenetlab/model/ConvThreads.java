@@ -91,7 +91,10 @@ final class ConvThreads {
     static boolean runAsChosen(int threads, ParallelChoice own, Way work) {
         ParallelChoice o = override;
         ParallelChoice c = o != null ? o : own;
-        if (compiler().needsACore(threads) && !c.trialWhileCompilerBusy()) {
+        // no branch on the compiler watch alone: C2 compiles this (inlined into the layers' passes) while the watch
+        // says busy, and a branch it never saw taken would trap, and throw the passes' code away, when it opens
+        boolean holdOff = compiler().needsACore(threads) & !c.trialWhileCompilerBusy();
+        if (holdOff) {
             work.run(false);
             return false;
         }

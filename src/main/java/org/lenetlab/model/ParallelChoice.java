@@ -49,8 +49,8 @@ final class ParallelChoice {
     private int useWindows = USE_WINDOWS;
     /** The way the last section ran; null before the first, which is not timed either. */
     private Boolean lastWay;
-    /** Sections asked about while the compiler was busy. */
-    private int busySections;
+    /** Calls of {@link #trialWhileCompilerBusy}. */
+    private int trialCalls;
 
     private ParallelChoice(Boolean fixed) {
         this.fixed = fixed;
@@ -83,17 +83,17 @@ final class ParallelChoice {
     }
 
     /**
-     * Asked for a section while the JIT compiler is busy ({@link CompilerActivity}), which would otherwise run its
-     * parts one after another on the calling thread: whether this one should follow the choice anyway. One in
-     * {@value #TRIAL_EVERY} does, so that the code of both ways runs, and is profiled by the JIT, while the JVM
-     * warms up. Without that, the first sections after the warm-up took branches the optimised code had never seen:
+     * Asked for every section, and consulted while the JIT compiler is busy ({@link CompilerActivity}), when the
+     * section would otherwise run its parts one after another on the calling thread: whether this one should follow
+     * the choice anyway. One call in {@value #TRIAL_EVERY} says so, so that the code of both ways runs, and is
+     * profiled by the JIT, while the JVM warms up. Without that, the first sections after the warm-up took branches the optimised code had never seen:
      * each threw away a compiled method (up to a layer's whole forward pass), and at two threads the second epoch
      * of a run was slower than at one while the compiler made them again.
      *
      * @return whether the section should run as {@link #parallel()} says; always false for a fixed choice
      */
     boolean trialWhileCompilerBusy() {
-        return fixed == null && ++busySections % TRIAL_EVERY == 0;
+        return fixed == null && ++trialCalls % TRIAL_EVERY == 0;
     }
 
     /**
