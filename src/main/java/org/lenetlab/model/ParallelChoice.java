@@ -86,9 +86,9 @@ final class ParallelChoice {
      * Asked for every section, and consulted while the JIT compiler is busy ({@link CompilerActivity}), when the
      * section would otherwise run its parts one after another on the calling thread: whether this one should follow
      * the choice anyway. One call in {@value #TRIAL_EVERY} says so, so that the code of both ways runs, and is
-     * profiled by the JIT, while the JVM warms up. Without that, the first sections after the warm-up took branches the optimised code had never seen:
-     * each threw away a compiled method (up to a layer's whole forward pass), and at two threads the second epoch
-     * of a run was slower than at one while the compiler made them again.
+     * profiled by the JIT, while the JVM warms up. Without that, the first sections after the warm-up took branches
+     * the optimised code had never seen: each threw away a compiled method (up to a layer's whole forward pass), and
+     * at two threads the second epoch of a run was slower than at one while the compiler made them again.
      *
      * @return whether the section should run as {@link #parallel()} says; always false for a fixed choice
      */
