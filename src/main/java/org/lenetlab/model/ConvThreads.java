@@ -151,7 +151,9 @@ final class ConvThreads {
         Nd4j.getBackend(); // loads the native ops, whose holder cannot start before ND4J has
         NativeOps ops = NativeOpsHolder.getInstance().getDeviceNativeOps();
         int ompThreads = ops.ompGetMaxThreads();
-        ops.setOmpNumThreads(1);
+        if (ompThreads != 1) { // (the Trainer's thread already is: FastLayers.prepareForTraining)
+            ops.setOmpNumThreads(1);
+        }
         try {
             runAsChosen(parts, choice, parallel -> {
                 if (parallel) {
@@ -161,7 +163,9 @@ final class ConvThreads {
                 }
             });
         } finally {
-            ops.setOmpNumThreads(ompThreads);
+            if (ompThreads != 1) {
+                ops.setOmpNumThreads(ompThreads);
+            }
             HELPERS_IN_USE.unlock();
         }
     }

@@ -36,11 +36,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * of a run), batches train with {@code fit} on one thread and leave the compiler the other core, as the fast
  * layers' sections do ({@link CompilerActivity}); one step in {@value ParallelChoice#TRIAL_EVERY} still runs as the
  * choice below says, so that the JIT compiles the code of both ways ({@link ParallelChoice#trialWhileCompilerBusy}).
- * Beyond that, the step measures as training goes whether the
- * halves are faster than the whole batch on one thread ({@link ParallelChoice}): while the compiler still works
- * now and then, or another process uses the other core, they are not. With the compiler watch alone, halves ran
- * whenever it saw the compiler quiet, and on this course's 2-vCPU VM the first epoch of a fresh JVM at two threads
- * was slower than at one in most runs.
+ * Beyond that, the step measures as training goes whether the halves are faster than the whole batch on one thread
+ * ({@link ParallelChoice}): while the compiler still works now and then, or another process uses the other core,
+ * they are not. With the compiler watch alone, halves ran whenever it saw the compiler quiet, and on this course's
+ * 2-vCPU VM the first epoch of a fresh JVM at two threads was slower than at one in most runs.
  *
  * <p>Only for networks where the halves give the same update as the whole batch: fast layers only (no batch
  * normalisation, whose statistics are per batch), no dropout or weight noise (their masks come from each thread's
