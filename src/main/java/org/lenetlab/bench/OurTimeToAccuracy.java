@@ -10,7 +10,6 @@ import org.lenetlab.data.FashionMnist;
 import org.lenetlab.data.ImageDataset;
 import org.lenetlab.data.Split;
 import org.lenetlab.train.EpochRecord;
-import org.lenetlab.train.Optimizer;
 import org.lenetlab.train.Trainer;
 import org.lenetlab.train.TrainingConfig;
 import org.lenetlab.train.TrainingListener;
@@ -20,22 +19,23 @@ import org.lenetlab.train.TrainingResult;
  * The LeNet Lab side of the time-to-accuracy comparison, run as a child JVM by {@link PeerBenchmark}: trains on
  * Fashion-MNIST with the library's {@link Trainer}, the 10,000 test images as its validation set (evaluated after
  * every epoch, as a learner watching the test accuracy would), until the test accuracy reaches the target or the
- * epoch budget is spent; prints one {@link AccuracyRun} JSON line.
+ * epoch budget is spent, with the optimiser and schedule of a {@link Recipe}; prints one {@link AccuracyRun} JSON
+ * line.
  *
- * <p>Arguments: {@code arch threads dataDir batch target maxEpochs}.
+ * <p>Arguments: {@code arch threads dataDir batch target maxEpochs recipe}.
  */
 public final class OurTimeToAccuracy {
     private OurTimeToAccuracy() {
     }
 
     /**
-     * @param args {@code arch threads dataDir batch target maxEpochs}
+     * @param args {@code arch threads dataDir batch target maxEpochs recipe}
      * @throws IOException if the dataset cannot be read
      */
     public static void main(String[] args) throws IOException {
-        if (args.length != 6) {
+        if (args.length != 7) {
             throw new IllegalArgumentException("usage: OurTimeToAccuracy ARCH THREADS DATA_DIR BATCH TARGET "
-                    + "MAX_EPOCHS, got " + List.of(args));
+                    + "MAX_EPOCHS RECIPE, got " + List.of(args));
         }
         String arch = args[0];
         int threads = Integer.parseInt(args[1]);
@@ -43,6 +43,7 @@ public final class OurTimeToAccuracy {
         int batch = Integer.parseInt(args[3]);
         double target = Double.parseDouble(args[4]);
         int maxEpochs = Integer.parseInt(args[5]);
+        Recipe recipe = Recipe.of(args[6]);
         OurEpoch.useThreads(threads);
         ImageDataset train = FashionMnist.load(Split.TRAIN, dataDir);
         ImageDataset test = FashionMnist.load(Split.TEST, dataDir);
@@ -59,7 +60,7 @@ public final class OurTimeToAccuracy {
             }
         };
         trainer[0] = new Trainer(TrainingConfig.builder().epochs(maxEpochs).batchSize(batch).seed(1)
-                .optimizer(Optimizer.adam(1e-3)).listener(untilTarget).build());
+                .optimizer(recipe.optimizer()).schedule(recipe.schedule()).listener(untilTarget).build());
         TrainingResult result = trainer[0].fit(net, train, test);
         System.out.println(new AccuracyRun(OurEpoch.engine(), arch, threads, target, result.seconds(),
                 result.trainingSeconds(), accuracies, OurEpoch.peakRssBytes()).toJson());

@@ -156,11 +156,13 @@ public final class PeerBenchmark {
      * @param threads   compute threads
      * @param target    test accuracy to reach, e.g. 0.904
      * @param maxEpochs epoch budget
+     * @param recipe    optimiser and learning-rate schedule
      * @return the run
      */
-    public AccuracyRun pyTorchToAccuracy(String arch, int threads, double target, int maxEpochs) {
+    public AccuracyRun pyTorchToAccuracy(String arch, int threads, double target, int maxEpochs, Recipe recipe) {
         List<String> command = peerCommand(arch, threads);
-        command.addAll(List.of("--to-accuracy", Double.toString(target), "--max-epochs", Integer.toString(maxEpochs)));
+        command.addAll(List.of("--to-accuracy", Double.toString(target), "--max-epochs", Integer.toString(maxEpochs),
+                "--recipe", recipe.id()));
         String what = "PyTorch peer (" + arch + ", " + describe(threads) + ", to " + target + ")";
         return AccuracyRun.parse(resultLine(run(command, threads, what), what), what);
     }
@@ -172,12 +174,13 @@ public final class PeerBenchmark {
      * @param threads   compute threads
      * @param target    test accuracy to reach, e.g. 0.904
      * @param maxEpochs epoch budget
+     * @param recipe    optimiser and learning-rate schedule
      * @return the run
      */
-    public AccuracyRun oursToAccuracy(String arch, int threads, double target, int maxEpochs) {
+    public AccuracyRun oursToAccuracy(String arch, int threads, double target, int maxEpochs, Recipe recipe) {
         List<String> command = javaCommand(OurTimeToAccuracy.class);
         command.addAll(List.of(arch, Integer.toString(threads), dataDir.toString(), Integer.toString(batch),
-                Double.toString(target), Integer.toString(maxEpochs)));
+                Double.toString(target), Integer.toString(maxEpochs), recipe.id()));
         String what = "LeNet Lab (" + arch + ", " + describe(threads) + ", to " + target + ")";
         return AccuracyRun.parse(resultLine(run(command, threads, what), what), what);
     }

@@ -14,6 +14,7 @@ import org.lenetlab.backend.Backend;
 import org.lenetlab.bench.AccuracyRun;
 import org.lenetlab.bench.EpochMeasurement;
 import org.lenetlab.bench.PeerBenchmark;
+import org.lenetlab.bench.Recipe;
 import org.lenetlab.bench.ThreadScaling;
 import org.lenetlab.data.Datasets;
 import org.lenetlab.data.ImageDataset;
@@ -36,7 +37,8 @@ import picocli.CommandLine.Option;
  * our default path with the PyTorch peer script on Fashion-MNIST, per thread count, each run in a fresh child
  * process ({@link PeerBenchmark}), and prints seconds per epoch, images per second, peak RSS, the time to classify
  * the 10,000 test images afterwards and the ratios; with {@code --to-accuracy 0.904} as well, each run trains
- * until the test accuracy reaches that fraction instead, and the times to get there are compared.
+ * until the test accuracy reaches that fraction instead, with the optimiser and schedule of a {@link Recipe}
+ * ({@code --recipe}), and the times to get there are compared.
  */
 @Command(name = "bench", description = "Time one training epoch: oneDNN fast path vs DL4J as shipped, alternated "
         + "(or, with --augmentation, without vs with on-the-fly augmentation; with --peer pytorch, ours vs "
@@ -93,10 +95,19 @@ final class BenchCommand implements Callable<Integer> {
             description = "with --to-accuracy: epoch budget per run (default: ${DEFAULT-VALUE})")
     int maxEpochs;
 
+    @Option(names = "--recipe", description = "with --to-accuracy: optimiser and learning-rate schedule of both "
+            + "engines: adam (Adam 1e-3, constant; the default) or nesterov-step (SGD with Nesterov momentum 0.9, "
+            + "rate 0.05 halved every 5 epochs, which takes LeNet-5 past 90.4 %)")
+    String recipe;
+
     @Override
     public Integer call() throws IOException {
         if (peer != null) {
             return peerComparison();
+        }
+        if (toAccuracy != null || recipe != null) {
+            throw new IllegalArgumentException("--to-accuracy and --recipe time a training against a peer; add "
+                    + "--peer pytorch");
         }
         System.out.print(Backend.report());
         ImageDataset train = Datasets.load(dataset, Split.TRAIN);
@@ -133,6 +144,11 @@ final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--peer compares on fashion-mnist only (the peer script reads its IDX "
                     + "files), not on '" + dataset + "'");
         }
+        if (recipe != null && toAccuracy == null) {
+            throw new IllegalArgumentException("--recipe " + recipe + " sets the training of a --to-accuracy run; "
+                    + "add --to-accuracy (e.g. 0.904), or leave --recipe out to time one epoch with Adam 1e-3");
+        }
+        Recipe chosen = Recipe.of(recipe == null ? Recipe.ADAM.id() : recipe);
         if (rounds < 1 || threads.stream().anyMatch(t -> t < 1)) {
             throw new IllegalArgumentException("--rounds and every --threads value must be at least 1, got "
                     + rounds + " and " + threads);
@@ -143,7 +159,7 @@ final class BenchCommand implements Callable<Integer> {
         bench.requireDataset(evaluate || toAccuracy != null);
         String torch = bench.requirePyTorch();
         if (toAccuracy != null) {
-            return timeToAccuracy(bench, torch);
+            return timeToAccuracy(bench, torch, chosen);
         }
         System.out.printf(Locale.ROOT, "%s vs PyTorch %s: Fashion-MNIST train, batch %d, Adam 1e-3, one epoch per "
                 + "run%s, each run a fresh process with OMP_NUM_THREADS set; threads %s, %d round(s), alternated%n",
@@ -187,23 +203,23 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private int timeToAccuracy(PeerBenchmark bench, String torch) {
+    private int timeToAccuracy(PeerBenchmark bench, String torch, Recipe chosen) {
         if (!(toAccuracy > 0 && toAccuracy <= 1) || maxEpochs < 1) {
             throw new IllegalArgumentException("--to-accuracy must be a fraction in (0, 1] and --max-epochs at least 1, "
                     + "got " + toAccuracy + " and " + maxEpochs);
         }
         System.out.printf(Locale.ROOT, "%s vs PyTorch %s: time to %.1f %% test accuracy on Fashion-MNIST (60,000 "
-                        + "training images, batch %d, Adam 1e-3, the 10,000 test images evaluated after every epoch, at "
+                        + "training images, batch %d, %s, the 10,000 test images evaluated after every epoch, at "
                         + "most %d epochs); threads %s, %d round(s), alternated%n", arch, torch, 100 * toAccuracy,
-                batch, maxEpochs, threads, rounds);
+                batch, chosen.description(), maxEpochs, threads, rounds);
         List<AccuracyRun> runs = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
             for (int t = 0; t < threads.size(); t++) {
                 boolean oursFirst = (round + t) % 2 == 0;
                 for (int k = 0; k < 2; k++) {
                     boolean runOurs = (k == 0) == oursFirst;
-                    AccuracyRun r = runOurs ? bench.oursToAccuracy(arch, threads.get(t), toAccuracy, maxEpochs)
-                            : bench.pyTorchToAccuracy(arch, threads.get(t), toAccuracy, maxEpochs);
+                    AccuracyRun r = runOurs ? bench.oursToAccuracy(arch, threads.get(t), toAccuracy, maxEpochs, chosen)
+                            : bench.pyTorchToAccuracy(arch, threads.get(t), toAccuracy, maxEpochs, chosen);
                     System.out.println("  " + r + "  [load " + loadAverage() + "]");
                     runs.add(r);
                 }

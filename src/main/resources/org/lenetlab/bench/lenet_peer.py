@@ -20,9 +20,14 @@ With --to-accuracy T, it instead trains epoch after epoch, evaluating the test s
   {"engine": ..., "arch": ..., "threads": N, "target": T, "reached": ..., "epochs": ..., "seconds": ...,
    "train_seconds": ..., "accuracies": [...], "peak_rss_bytes": ...}
 where "seconds" runs from the start of training to the end of the last evaluation.
+--recipe picks that run's optimiser and learning-rate schedule, as org.lenetlab.bench.Recipe does for LeNet Lab:
+  adam           Adam 1e-3, constant (the one-epoch run always uses it)
+  nesterov-step  SGD with Nesterov momentum 0.9, rate 0.05, halved every 5 epochs (StepLR after each epoch; DL4J's
+                 Nesterovs keeps its velocity in rate units, so the two differ slightly just after a step)
 
 Usage: lenet_peer.py --arch classic|keras --threads N [--data DIR] [--batch 64] [--limit N] [--seed 1] [--eval]
-       lenet_peer.py --arch classic|keras --threads N --to-accuracy 0.904 [--max-epochs 30] [--data DIR] ...
+       lenet_peer.py --arch classic|keras --threads N --to-accuracy 0.904 [--max-epochs 30] [--recipe adam]
+                     [--data DIR] ...
 Needs: apt-get install python3-torch (PyTorch 1.13 on Debian 12).
 """
 import argparse
@@ -103,6 +108,19 @@ def load(data, split, limit=0):
     return x, y
 
 
+def adam_constant(params):
+    return torch.optim.Adam(params, lr=1e-3), None
+
+
+def nesterov_step(params):
+    optimiser = torch.optim.SGD(params, lr=0.05, momentum=0.9, nesterov=True)
+    return optimiser, torch.optim.lr_scheduler.StepLR(optimiser, step_size=5, gamma=0.5)
+
+
+# --recipe: the optimiser and the per-epoch schedule (None: a constant rate) for a model's parameters
+RECIPES = {"adam": adam_constant, "nesterov-step": nesterov_step}
+
+
 def train_epoch(model, optimiser, loss_fn, x, y, batch):
     """One shuffled epoch; returns the mean loss weighted by batch size."""
     model.train()
@@ -149,9 +167,13 @@ def main():
     p.add_argument("--to-accuracy", type=float, default=0.0,
                    help="train until the test accuracy reaches this fraction (time-to-accuracy run)")
     p.add_argument("--max-epochs", type=int, default=30, help="epoch budget of a time-to-accuracy run")
+    p.add_argument("--recipe", choices=sorted(RECIPES), default="adam",
+                   help="optimiser and learning-rate schedule of a time-to-accuracy run")
     a = p.parse_args()
     if a.threads < 1 or a.batch < 1:
         raise SystemExit(f"lenet_peer: --threads and --batch must be at least 1 (got {a.threads}, {a.batch})")
+    if a.recipe != "adam" and not a.to_accuracy:
+        raise SystemExit(f"lenet_peer: --recipe {a.recipe} is for --to-accuracy runs; one epoch uses Adam 1e-3")
     if a.to_accuracy and not (0 < a.to_accuracy <= 1 and a.max_epochs >= 1):
         raise SystemExit(f"lenet_peer: --to-accuracy must be in (0, 1] and --max-epochs at least 1 "
                          f"(got {a.to_accuracy}, {a.max_epochs})")
@@ -166,7 +188,7 @@ def main():
     params = sum(t.numel() for t in model.parameters())
     expected = CLASSIC_PARAMS if a.arch == "classic" else KERAS_PARAMS
     assert params == expected, f"{a.arch}: {params} parameters, LeNet Lab's model has {expected}"
-    optimiser = torch.optim.Adam(model.parameters(), lr=1e-3)
+    optimiser, scheduler = RECIPES[a.recipe](model.parameters())
     loss_fn = nn.CrossEntropyLoss()  # softmax + cross-entropy, as DL4J's softmax output with MCXENT
     engine = "pytorch " + torch.__version__
 
@@ -178,6 +200,8 @@ def main():
             t0 = time.perf_counter()
             train_epoch(model, optimiser, loss_fn, x, y, a.batch)
             train_seconds += time.perf_counter() - t0
+            if scheduler is not None:
+                scheduler.step()
             accuracy, _ = evaluate(model, loss_fn, *test)
             accuracies.append(accuracy)
             if accuracy >= a.to_accuracy:

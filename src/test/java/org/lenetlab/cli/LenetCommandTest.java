@@ -117,4 +117,21 @@ class LenetCommandTest {
         assertTrue(unknownDataset.err().contains("cifar") && unknownDataset.err().contains("mnist-sample"),
                 unknownDataset.err());
     }
+
+    @Test
+    void benchRecipesAreCheckedBeforeAnythingRuns() {
+        Run unknownRecipe = run("bench", "--peer", "pytorch", "--to-accuracy", "0.904", "--recipe", "rmsprop");
+        assertEquals(1, unknownRecipe.exitCode());
+        assertTrue(unknownRecipe.err().contains("'rmsprop'") && unknownRecipe.err().contains("adam, nesterov-step"),
+                unknownRecipe.err());
+
+        Run withoutTarget = run("bench", "--peer", "pytorch", "--recipe", "nesterov-step");
+        assertEquals(1, withoutTarget.exitCode());
+        assertTrue(withoutTarget.err().contains("--recipe nesterov-step") && withoutTarget.err().contains(
+                "--to-accuracy"), withoutTarget.err());
+
+        Run withoutPeer = run("bench", "--to-accuracy", "0.904");
+        assertEquals(1, withoutPeer.exitCode());
+        assertTrue(withoutPeer.err().contains("--peer pytorch"), withoutPeer.err());
+    }
 }
