@@ -148,7 +148,7 @@ final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--recipe " + recipe + " sets the training of a --to-accuracy run; "
                     + "add --to-accuracy (e.g. 0.904), or leave --recipe out to time one epoch with Adam 1e-3");
         }
-        Recipe chosen = Recipe.of(recipe == null ? Recipe.ADAM.id() : recipe);
+        Recipe chosen = recipe == null ? Recipe.ADAM : Recipe.of(recipe);
         if (rounds < 1 || threads.stream().anyMatch(t -> t < 1)) {
             throw new IllegalArgumentException("--rounds and every --threads value must be at least 1, got "
                     + rounds + " and " + threads);
