@@ -14,7 +14,6 @@ import org.lenetlab.eval.ClassificationEvaluation;
 import org.lenetlab.eval.Evaluator;
 import org.lenetlab.model.Architecture;
 import org.lenetlab.model.InputShape;
-import org.lenetlab.train.Optimizer;
 import org.lenetlab.train.Trainer;
 import org.lenetlab.train.TrainingConfig;
 import org.lenetlab.train.TrainingResult;
@@ -56,7 +55,7 @@ public final class OurEpoch {
         ImageDataset test = evaluate ? FashionMnist.load(Split.TEST, dataDir) : null;
         MultiLayerNetwork net = network(arch, train);
         TrainingResult result = new Trainer(TrainingConfig.builder().epochs(1).batchSize(batch).seed(1)
-                .optimizer(Optimizer.adam(1e-3)).build()).fit(net, train);
+                .optimizer(Recipe.ADAM.optimizer()).build()).fit(net, train);
         var epoch = result.history().last();
         EpochMeasurement m = new EpochMeasurement(engine(), arch, threads, train.size(), epoch.seconds(),
                 peakRssBytes(), epoch.loss());

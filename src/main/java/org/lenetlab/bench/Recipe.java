@@ -8,9 +8,9 @@ import org.lenetlab.train.LearningRateSchedule;
 import org.lenetlab.train.Optimizer;
 
 /**
- * The optimiser and learning-rate schedule of a time-to-accuracy run, the same on both sides: LeNet Lab's
+ * The optimiser and learning-rate schedule of a benchmark run, the same on both sides: LeNet Lab's
  * {@link OurTimeToAccuracy} builds them from {@link #optimizer()} and {@link #schedule()}, the PyTorch peer script
- * from the {@link #id()} it is passed ({@code --recipe}).
+ * from the {@link #id()} it is passed ({@code --recipe}). One-epoch runs ({@link OurEpoch}) always use {@link #ADAM}.
  */
 public enum Recipe {
     /** Adam 1e-3 at a constant rate: the one-epoch benchmark's recipe. LeNet-5 peaks near 89.9 % with it. */

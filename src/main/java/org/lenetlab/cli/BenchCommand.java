@@ -96,8 +96,8 @@ final class BenchCommand implements Callable<Integer> {
     int maxEpochs;
 
     @Option(names = "--recipe", description = "with --to-accuracy: optimiser and learning-rate schedule of both "
-            + "engines: adam (Adam 1e-3, constant; the default) or nesterov-step (SGD with Nesterov momentum 0.9, "
-            + "rate 0.05 halved every 5 epochs, which takes LeNet-5 past 90.4 %)")
+            + "engines: adam (the default, as in one-epoch runs) or nesterov-step (SGD with Nesterov momentum and a "
+            + "step decay, which takes LeNet-5 past 90.4 %); the run's first line spells the recipe out")
     String recipe;
 
     @Override
@@ -146,7 +146,8 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (recipe != null && toAccuracy == null) {
             throw new IllegalArgumentException("--recipe " + recipe + " sets the training of a --to-accuracy run; "
-                    + "add --to-accuracy (e.g. 0.904), or leave --recipe out to time one epoch with Adam 1e-3");
+                    + "add --to-accuracy (e.g. 0.904), or leave --recipe out to time one epoch with "
+                    + Recipe.ADAM.description());
         }
         Recipe chosen = recipe == null ? Recipe.ADAM : Recipe.of(recipe);
         if (rounds < 1 || threads.stream().anyMatch(t -> t < 1)) {
@@ -161,10 +162,10 @@ final class BenchCommand implements Callable<Integer> {
         if (toAccuracy != null) {
             return timeToAccuracy(bench, torch, chosen);
         }
-        System.out.printf(Locale.ROOT, "%s vs PyTorch %s: Fashion-MNIST train, batch %d, Adam 1e-3, one epoch per "
+        System.out.printf(Locale.ROOT, "%s vs PyTorch %s: Fashion-MNIST train, batch %d, %s, one epoch per "
                 + "run%s, each run a fresh process with OMP_NUM_THREADS set; threads %s, %d round(s), alternated%n",
-                arch, torch, batch, evaluate ? " then the 10,000 test images classified (batches of 1024)" : "",
-                threads, rounds);
+                arch, torch, batch, Recipe.ADAM.description(),
+                evaluate ? " then the 10,000 test images classified (batches of 1024)" : "", threads, rounds);
         List<List<EpochMeasurement>> ours = new ArrayList<>();
         List<List<EpochMeasurement>> theirs = new ArrayList<>();
         for (int t = 0; t < threads.size(); t++) {
